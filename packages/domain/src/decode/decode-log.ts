@@ -1,0 +1,78 @@
+import { isWord, topicToAddress, word, wordToAddress, wordToUint } from './abi-words';
+import { MalformedLogError, type RawLog } from './raw-log';
+import { EventTopics } from './topics';
+
+export type DecodedLog =
+  | { kind: 'transfer'; token: string; from: string; to: string; value: bigint }
+  | { kind: 'pairCreated'; factory: string; token0: string; token1: string; pair: string }
+  | {
+      kind: 'swapV2';
+      pool: string;
+      sender: string;
+      to: string;
+      amount0In: bigint;
+      amount1In: bigint;
+      amount0Out: bigint;
+      amount1Out: bigint;
+    }
+  | { kind: 'syncV2'; pool: string; reserve0: bigint; reserve1: bigint };
+
+function words(log: RawLog, count: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const w = word(log.data, i);
+    if (w === undefined) throw new MalformedLogError(log, `data holds fewer than ${count} words`);
+    out.push(w);
+  }
+  return out;
+}
+
+function indexed(log: RawLog, count: number): string[] {
+  if (log.topics.length !== count + 1 || !log.topics.every(isWord)) {
+    throw new MalformedLogError(log, `expected ${count} indexed topics, got ${log.topics.length - 1}`);
+  }
+  return log.topics.slice(1) as string[];
+}
+
+/**
+ * Decodes a log of a known event. Returns null for logs Tidemark does not index (other events,
+ * ERC-721 transfers whose 4th topic is a token id). Throws MalformedLogError for a known event
+ * whose bytes do not fit its signature.
+ */
+export function decodeLog(log: RawLog): DecodedLog | null {
+  const address = log.address.toLowerCase();
+  switch (log.topics[0]) {
+    case EventTopics.transfer: {
+      if (log.topics.length !== 3) return null; // ERC-721 (indexed tokenId) or non-standard
+      const [from, to] = indexed(log, 2) as [string, string];
+      const [value] = words(log, 1) as [string];
+      return { kind: 'transfer', token: address, from: topicToAddress(from), to: topicToAddress(to), value: wordToUint(value) };
+    }
+    case EventTopics.pairCreated: {
+      const [token0, token1] = indexed(log, 2) as [string, string];
+      const [pair] = words(log, 2) as [string, string];
+      return { kind: 'pairCreated', factory: address, token0: topicToAddress(token0), token1: topicToAddress(token1), pair: wordToAddress(pair) };
+    }
+    case EventTopics.swapV2: {
+      const [sender, to] = indexed(log, 2) as [string, string];
+      const [a0in, a1in, a0out, a1out] = words(log, 4) as [string, string, string, string];
+      return {
+        kind: 'swapV2',
+        pool: address,
+        sender: topicToAddress(sender),
+        to: topicToAddress(to),
+        amount0In: wordToUint(a0in),
+        amount1In: wordToUint(a1in),
+        amount0Out: wordToUint(a0out),
+        amount1Out: wordToUint(a1out),
+      };
+    }
+    case EventTopics.syncV2: {
+      indexed(log, 0);
+      const [r0, r1] = words(log, 2) as [string, string];
+      return { kind: 'syncV2', pool: address, reserve0: wordToUint(r0), reserve1: wordToUint(r1) };
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './event-bus';
+export * from './oltp-store';
+export * from './olap-store';

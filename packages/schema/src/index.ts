@@ -1,0 +1,5 @@
+export * from './events/primitives';
+export * from './events/canonical-events';
+export * from './events/parse-event';
+export { typeDefs } from './graphql/type-defs';
+export { ErrorCode } from './errors';
