@@ -1,3 +1,4 @@
 export * from './event-bus';
 export * from './oltp-store';
 export * from './olap-store';
+export * from './chain-reader';

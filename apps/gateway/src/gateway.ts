@@ -1,0 +1,86 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { EventBus, OlapStore, OltpStore } from '@tidemark/domain';
+import type { GatewayConfig } from './config';
+import { createApollo } from './graphql/apollo';
+import { buildSchema } from './graphql/schema';
+import { readiness } from './http/probes';
+import { createRequestListener, graphqlPath } from './http/router';
+import { startBusFeed } from './live/bus-feed';
+import { TradeFanout } from './live/trade-fanout';
+import { startSubscriptionServer } from './live/ws-server';
+
+export interface GatewayDeps {
+  config: GatewayConfig;
+  oltp: OltpStore;
+  olap: OlapStore;
+  bus: EventBus;
+  logger: Logger;
+}
+
+export interface Gateway {
+  /** GraphQL over HTTP, e.g. http://127.0.0.1:4000/graphql */
+  url: string;
+  /** graphql-ws on the same port, e.g. ws://127.0.0.1:4000/graphql */
+  wsUrl: string;
+  /** Stops listening and ends live subscriptions; the stores and the bus stay open (the caller owns them). */
+  stop(): Promise<void>;
+}
+
+function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function publicHost(host: string): string {
+  // A wildcard bind is reachable on loopback; IPv6 literals need brackets in a URL.
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Starts the GraphQL gateway (HTTP and graphql-ws on one port) and resolves once it listens. */
+export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
+  const logger = deps.logger.child({ service: 'gateway' });
+  const fanout = new TradeFanout(deps.config.subscriberQueueLimit);
+  const schema = buildSchema({ oltp: deps.oltp, olap: deps.olap, fanout, logger });
+  const httpServer = createServer();
+  const subscriptions = startSubscriptionServer(httpServer, graphqlPath, schema, logger);
+  const apollo = createApollo(schema, httpServer, subscriptions, logger);
+  await apollo.start();
+  const feed = await startBusFeed(deps.bus, fanout, logger).catch(async (err: unknown) => {
+    await apollo.stop();
+    throw err;
+  });
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await feed.stop();
+      fanout.endAll();
+      await apollo.stop();
+      logger.info({ event: 'gateway.stopped' }, 'gateway stopped');
+    })();
+    return stopping;
+  };
+  httpServer.on(
+    'request',
+    createRequestListener({
+      apollo,
+      corsOrigins: new Set(deps.config.corsOrigins),
+      readiness: () => readiness({ oltp: deps.oltp, olap: deps.olap, busLive: () => feed.live }, logger),
+      logger,
+    }),
+  );
+  const address = await listen(httpServer, deps.config.host, deps.config.port).catch(async (err: unknown) => {
+    await stop();
+    throw err;
+  });
+  const base = `${publicHost(deps.config.host)}:${address.port}${graphqlPath}`;
+  logger.info({ event: 'gateway.started', url: `http://${base}` }, 'gateway listening');
+  return { url: `http://${base}`, wsUrl: `ws://${base}`, stop };
+}

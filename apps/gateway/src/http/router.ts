@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import type { Logger } from 'pino';
+import { applyCors } from './cors';
+import { handleGraphQLRequest } from './graphql-handler';
+import { RequestBodyError, sendJson } from './json';
+import type { Readiness } from './probes';
+
+export const graphqlPath = '/graphql';
+
+export interface RouterDeps {
+  apollo: ApolloServer<BaseContext>;
+  corsOrigins: ReadonlySet<string>;
+  readiness: () => Promise<Readiness>;
+  logger: Logger;
+}
+
+async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (applyCors(req, res, deps.corsOrigins)) return;
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  switch (path) {
+    case '/health':
+      sendJson(res, 200, { status: 'ok' });
+      return;
+    case '/ready': {
+      const result = await deps.readiness();
+      sendJson(res, result.ready ? 200 : 503, result);
+      return;
+    }
+    case graphqlPath:
+      await handleGraphQLRequest(deps.apollo, req, res);
+      return;
+    default:
+      sendJson(res, 404, { error: `no route for ${path}` });
+  }
+}
+
+function fail(deps: RouterDeps, res: ServerResponse, err: unknown): void {
+  if (err instanceof RequestBodyError) {
+    if (!res.headersSent) sendJson(res, err.status, { error: err.message });
+    return;
+  }
+  const errorId = randomUUID();
+  deps.logger.error({ event: 'http.internal_error', errorId, err }, 'unexpected error handling an HTTP request');
+  if (res.headersSent) res.destroy();
+  else sendJson(res, 500, { error: 'internal server error', errorId });
+}
+
+/** The node:http request listener: health probes, CORS and GraphQL over HTTP. */
+export function createRequestListener(deps: RouterDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    route(deps, req, res).catch((err: unknown) => fail(deps, res, err));
+  };
+}

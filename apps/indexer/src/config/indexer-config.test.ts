@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './config-error';
+import { parseIndexerConfig } from './indexer-config';
+
+const chains = JSON.stringify([{ id: 1, name: 'ethereum', rpcUrl: 'http://127.0.0.1:8545' }]);
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    parseIndexerConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseIndexerConfig', () => {
+  it('defaults to embedded stores and both roles', () => {
+    const config = parseIndexerConfig({ TIDEMARK_CHAINS: chains });
+    expect(config).toMatchObject({ dataDir: './.tidemark', databaseUrl: undefined, clickhouseUrl: undefined, kafkaBrokers: undefined, roles: ['ingest', 'sink'] });
+    expect(config.chains[0]).toMatchObject({ id: 1, startBlock: 0, maxBlockRange: 2000 });
+  });
+
+  it('reads server-mode settings', () => {
+    const config = parseIndexerConfig({ TIDEMARK_CHAINS: chains, DATABASE_URL: 'postgres://u:p@db:5432/tidemark', CLICKHOUSE_URL: 'http://ch:8123', KAFKA_BROKERS: 'k1:9092, k2:9092', TIDEMARK_ROLES: 'sink' });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://u:p@db:5432/tidemark', clickhouseUrl: 'http://ch:8123', kafkaBrokers: ['k1:9092', 'k2:9092'], roles: ['sink'] });
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ CLICKHOUSE_URL: 'ftp://x' }, 'CLICKHOUSE_URL'],
+    [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS'],
+    [{ TIDEMARK_ROLES: 'ingest,mine' }, 'TIDEMARK_ROLES'],
+    [{ TIDEMARK_CHAINS: '[{"id":1}' }, 'TIDEMARK_CHAINS'],
+    [{ TIDEMARK_CHAINS: '[{"id":1,"name":"x","rpcUrl":"nope"}]' }, 'TIDEMARK_CHAINS'],
+    [{ TIDEMARK_CHAINS: '' }, 'TIDEMARK_CHAINS'],
+  ])('names the bad setting in one line: %j', (override, setting) => {
+    const error = errorOf({ TIDEMARK_CHAINS: chains, ...override });
+    expect(error.setting).toBe(setting);
+    expect(error.message.startsWith(`${setting}: `)).toBe(true);
+    expect(error.message).not.toContain('\n');
+    expect(error.retryable).toBe(false);
+  });
+});

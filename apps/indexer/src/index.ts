@@ -1,0 +1,8 @@
+export { parseIndexerConfig, parseStoreConfig, parseChains, parseRoles, type IndexerConfig, type StoreConfig, type Role } from './config/indexer-config';
+export { ChainConfig } from './config/chains';
+export { ConfigError } from './config/config-error';
+export { startIndexer, connectChains, type IndexerDeps, type RunningIndexer } from './start-indexer';
+export { formatProgress, type ChainProgress } from './progress';
+export { openAdapters, type Adapters } from './wiring/open-adapters';
+export { createLogger } from './wiring/logger';
+export { runMain } from './wiring/run-main';

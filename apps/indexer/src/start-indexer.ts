@@ -1,0 +1,72 @@
+import type { ChainReader, EventBus, OlapStore, OltpStore, Subscription } from '@tidemark/domain';
+import type { Logger } from 'pino';
+import { createViemChainReader } from './chain/viem-chain-reader';
+import type { ChainConfig } from './config/chains';
+import { ConfigError } from './config/config-error';
+import type { Role } from './config/indexer-config';
+import { followChain } from './ingest/follow-chain';
+import { ProgressTracker, type ChainProgress } from './progress';
+import { startSinkRole } from './sink/sink-role';
+
+export interface IndexerDeps {
+  chains: readonly ChainConfig[];
+  roles: readonly Role[];
+  bus: EventBus;
+  oltp: OltpStore;
+  olap: OlapStore;
+  logger: Logger;
+}
+
+export interface RunningIndexer {
+  progress(): ChainProgress[];
+  /** Rejects when a role stops on an error no retry can fix. */
+  readonly done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Checks that each chain's RPC answers with the configured chain id before anything starts. */
+export async function connectChains(chains: readonly ChainConfig[]): Promise<ChainReader[]> {
+  return Promise.all(
+    chains.map(async (c) => {
+      const reader = createViemChainReader({ chainId: c.id, rpcUrl: c.rpcUrl, timeoutMs: 10_000 });
+      const reached = await reader.getHeadNumber().then(
+        () => true,
+        (error: unknown) => error,
+      );
+      if (reached !== true) {
+        throw new ConfigError('TIDEMARK_CHAINS', `chain ${c.id} (${c.name}): RPC ${c.rpcUrl} is unreachable: ${(reached as Error).message.split('\n')[0]}`);
+      }
+      return reader;
+    }),
+  );
+}
+
+/** Starts the configured roles in this process. */
+export async function startIndexer(deps: IndexerDeps): Promise<RunningIndexer> {
+  const { chains, roles, bus, oltp, olap, logger } = deps;
+  const progress = new ProgressTracker();
+  const abort = new AbortController();
+  const tasks: Promise<void>[] = [];
+  let sink: Subscription | undefined;
+  if (roles.includes('sink')) sink = await startSinkRole({ bus, olap, oltp, logger: logger.child({ role: 'sink' }) });
+  if (roles.includes('ingest')) {
+    const readers = await connectChains(chains);
+    for (const [i, reader] of readers.entries()) {
+      const config = chains[i] as ChainConfig;
+      progress.register(config.id, config.name);
+      await oltp.upsertChain({ chainId: config.id, name: config.name });
+      tasks.push(followChain({ chain: reader, config, bus, oltp, logger: logger.child({ role: 'ingest' }), progress, signal: abort.signal }));
+    }
+  }
+  const done = Promise.all(tasks).then(() => undefined);
+  done.catch(() => abort.abort()); // one chain failing for good stops the others cleanly
+  return {
+    progress: () => progress.snapshot(),
+    done,
+    async stop() {
+      abort.abort();
+      await Promise.allSettled(tasks);
+      await sink?.unsubscribe();
+    },
+  };
+}

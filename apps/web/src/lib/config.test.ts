@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_GATEWAY_URL, WebConfigError, parseWebConfig, toWebSocketUrl } from './config';
+
+describe('parseWebConfig', () => {
+  it('defaults to the local gateway when the variable is unset or empty', () => {
+    for (const env of [{}, { TIDEMARK_GATEWAY_URL: '' }]) {
+      expect(parseWebConfig(env)).toEqual({
+        gatewayHttpUrl: DEFAULT_GATEWAY_URL,
+        gatewayWsUrl: 'ws://127.0.0.1:4000/graphql',
+      });
+    }
+  });
+
+  it('derives a secure WebSocket URL from an https gateway', () => {
+    const config = parseWebConfig({ TIDEMARK_GATEWAY_URL: 'https://api.example.org/graphql' });
+    expect(config.gatewayWsUrl).toBe('wss://api.example.org/graphql');
+  });
+
+  it('rejects a URL that is not http(s), saying a retry will not help', () => {
+    const parse = (): unknown => parseWebConfig({ TIDEMARK_GATEWAY_URL: 'ftp://host/graphql' });
+    expect(parse).toThrow(WebConfigError);
+    expect(parse).toThrow(/TIDEMARK_GATEWAY_URL/);
+    try {
+      parse();
+    } catch (error) {
+      expect((error as WebConfigError).retryable).toBe(false);
+    }
+  });
+});
+
+describe('toWebSocketUrl', () => {
+  it('keeps host, port, path and query', () => {
+    expect(toWebSocketUrl('http://10.0.0.5:8080/api/graphql?x=1')).toBe(
+      'ws://10.0.0.5:8080/api/graphql?x=1',
+    );
+  });
+});

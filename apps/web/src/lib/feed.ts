@@ -1,0 +1,31 @@
+import type { Trade } from './api/schemas';
+
+/** How many trades the live feed keeps on screen. */
+export const FEED_LIMIT = 100;
+
+/** Newest first: by block time, then block, then position in the block; the id breaks ties. */
+export function compareNewestFirst(a: Trade, b: Trade): number {
+  return (
+    b.timestamp - a.timestamp ||
+    b.blockNumber - a.blockNumber ||
+    b.logIndex - a.logIndex ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/**
+ * Merges trades into the feed. The same trade can arrive twice (the initial query overlaps the
+ * subscription, and delivery is at-least-once), so trades are keyed by id and the latest copy
+ * wins. The result is sorted newest first and cut to `limit`.
+ */
+export function mergeTrades(
+  current: readonly Trade[],
+  incoming: readonly Trade[],
+  limit: number = FEED_LIMIT,
+): Trade[] {
+  if (incoming.length === 0 && current.length <= limit) return [...current];
+  const byId = new Map<string, Trade>();
+  for (const trade of current) byId.set(trade.id, trade);
+  for (const trade of incoming) byId.set(trade.id, trade);
+  return [...byId.values()].sort(compareNewestFirst).slice(0, Math.max(0, limit));
+}

@@ -1,0 +1,9 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: 'helm',
+    include: ['test/**/*.test.ts'],
+    passWithNoTests: true,
+  },
+});

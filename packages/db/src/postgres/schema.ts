@@ -1,0 +1,48 @@
+import { bigint, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+// Block numbers fit a JS number for any real chain (2^53), so bigint columns surface as numbers.
+const blockNumber = (name: string) => bigint(name, { mode: 'number' });
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Chains the indexer follows, with the head it saw and the block the sink has stored. */
+export const chains = pgTable('chains', {
+  chainId: integer('chain_id').primaryKey(),
+  name: text('name').notNull(),
+  headBlock: blockNumber('head_block'),
+  indexedBlock: blockNumber('indexed_block'),
+  updatedAt: updatedAt(),
+});
+
+/** Where the ingest role resumes: the last block whose events were all published. */
+export const ingestCursors = pgTable('ingest_cursors', {
+  chainId: integer('chain_id').primaryKey(),
+  blockNumber: blockNumber('block_number').notNull(),
+  blockHash: text('block_hash').notNull(),
+  updatedAt: updatedAt(),
+});
+
+export const tokens = pgTable(
+  'tokens',
+  {
+    chainId: integer('chain_id').notNull(),
+    address: text('address').notNull(),
+    symbol: text('symbol'),
+    name: text('name'),
+    decimals: integer('decimals'),
+  },
+  (table) => [primaryKey({ columns: [table.chainId, table.address] })],
+);
+
+export const pools = pgTable(
+  'pools',
+  {
+    chainId: integer('chain_id').notNull(),
+    address: text('address').notNull(),
+    protocol: text('protocol').notNull(),
+    factory: text('factory'),
+    token0: text('token0').notNull(),
+    token1: text('token1').notNull(),
+    createdBlock: blockNumber('created_block'),
+  },
+  (table) => [primaryKey({ columns: [table.chainId, table.address] })],
+);

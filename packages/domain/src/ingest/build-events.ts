@@ -1,0 +1,101 @@
+import type { CanonicalEvent, TradeExecutedV1 } from '@tidemark/schema';
+import type { DecodedLog } from '../decode/decode-log';
+import type { RawLog } from '../decode/raw-log';
+import type { BlockHeader } from '../ports/chain-reader';
+import { deriveTradeV2, type PoolTokens } from '../trades/derive-trade';
+
+type Hex = `0x${string}`;
+
+export interface DecodedEntry {
+  log: RawLog;
+  decoded: DecodedLog;
+}
+
+export interface RangeInputs {
+  chainId: number;
+  entries: readonly DecodedEntry[];
+  /** Headers of every block that has entries, and of the range's last block. */
+  headers: ReadonlyMap<number, BlockHeader>;
+  /** tx hash -> sender, for every transaction holding a swap. */
+  senders: ReadonlyMap<string, string>;
+  /** pool -> tokens for every pool that swapped (unknown pools are left out with a warning). */
+  pools: ReadonlyMap<string, PoolTokens>;
+  lastBlock: number;
+}
+
+export interface RangeEvents {
+  events: CanonicalEvent[];
+  /** Swaps of addresses that are not known pools: reported, not invented into trades. */
+  skippedSwaps: RawLog[];
+}
+
+function header(inputs: RangeInputs, blockNumber: number): BlockHeader {
+  const found = inputs.headers.get(blockNumber);
+  if (!found) throw new Error(`missing header of block ${blockNumber} (chain ${inputs.chainId})`);
+  return found;
+}
+
+function logRef(inputs: RangeInputs, log: RawLog) {
+  const h = header(inputs, log.blockNumber);
+  return {
+    chainId: inputs.chainId,
+    blockNumber: log.blockNumber,
+    blockHash: log.blockHash.toLowerCase() as Hex,
+    timestamp: h.timestamp,
+    txHash: log.transactionHash.toLowerCase() as Hex,
+    logIndex: log.logIndex,
+  };
+}
+
+function toTrade(inputs: RangeInputs, entry: DecodedEntry): TradeExecutedV1 | null {
+  if (entry.decoded.kind !== 'swapV2') return null;
+  const pool = inputs.pools.get(entry.decoded.pool);
+  if (!pool) return null;
+  const trader = inputs.senders.get(entry.log.transactionHash.toLowerCase());
+  if (!trader) throw new Error(`missing sender of ${entry.log.transactionHash}`);
+  return deriveTradeV2(entry.decoded, pool, { ...logRef(inputs, entry.log), trader });
+}
+
+function toEvent(inputs: RangeInputs, entry: DecodedEntry): CanonicalEvent | null {
+  const d = entry.decoded;
+  switch (d.kind) {
+    case 'transfer':
+      return { type: 'TransferV1', ...logRef(inputs, entry.log), token: d.token as Hex, from: d.from as Hex, to: d.to as Hex, value: d.value.toString() };
+    case 'pairCreated':
+      return { type: 'PoolCreatedV1', ...logRef(inputs, entry.log), protocol: 'uniswap-v2', factory: d.factory as Hex, pool: d.pair as Hex, token0: d.token0 as Hex, token1: d.token1 as Hex };
+    case 'syncV2':
+      return { type: 'PoolSyncedV1', ...logRef(inputs, entry.log), pool: d.pool as Hex, reserve0: d.reserve0.toString(), reserve1: d.reserve1.toString() };
+    case 'swapV2':
+      return toTrade(inputs, entry);
+    default: {
+      const never: never = d;
+      throw new Error(`unhandled decoded log ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/**
+ * Builds the canonical events of one block range, in chain order: for each block, its log events
+ * by log index, then its BlockV1. Blocks without logs get no BlockV1 except the range's last one,
+ * which marks the range as complete.
+ */
+export function buildRangeEvents(inputs: RangeInputs): RangeEvents {
+  const events: CanonicalEvent[] = [];
+  const skippedSwaps: RawLog[] = [];
+  const sorted = [...inputs.entries].sort((a, b) => a.log.blockNumber - b.log.blockNumber || a.log.logIndex - b.log.logIndex);
+  let openBlock: number | undefined;
+  const closeBlock = (n: number) => {
+    const h = header(inputs, n);
+    events.push({ type: 'BlockV1', chainId: inputs.chainId, blockNumber: n, blockHash: h.hash.toLowerCase() as Hex, parentHash: h.parentHash.toLowerCase() as Hex, timestamp: h.timestamp });
+  };
+  for (const entry of sorted) {
+    if (openBlock !== undefined && entry.log.blockNumber !== openBlock) closeBlock(openBlock);
+    openBlock = entry.log.blockNumber;
+    const event = toEvent(inputs, entry);
+    if (event) events.push(event);
+    else if (entry.decoded.kind === 'swapV2') skippedSwaps.push(entry.log);
+  }
+  if (openBlock !== undefined && openBlock !== inputs.lastBlock) closeBlock(openBlock);
+  closeBlock(inputs.lastBlock);
+  return { events, skippedSwaps };
+}
