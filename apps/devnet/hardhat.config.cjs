@@ -1,29 +1,29 @@
+/* global process, module, __dirname */
 // Hardhat 2 configuration for the local devnet node. The parent process passes every setting
 // through environment variables so that one file serves any number of chains side by side.
-const path = require('node:path');
 
 function intFromEnv(name, fallback) {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
 }
 
 const chainId = intFromEnv('DEVNET_CHAIN_ID', 31337);
 const blockTimeMs = intFromEnv('DEVNET_BLOCK_TIME_MS', 1000);
 const accountCount = intFromEnv('DEVNET_ACCOUNTS', 48);
-// Hardhat writes its cache under paths.root; keep it with the other generated files.
-const workDir = path.join(__dirname, 'artifacts', 'hardhat');
 
 /** @type {import('hardhat/config').HardhatUserConfig} */
 module.exports = {
+  // Relative to root. Contracts are compiled by our own solcjs step, so Hardhat gets an empty
+  // sources folder; its cache stays with the other generated (git-ignored) files.
   paths: {
     root: __dirname,
-    // Contracts are compiled by our own solcjs step; Hardhat only runs the node.
-    sources: path.join(workDir, 'no-sources'),
-    cache: path.join(workDir, 'cache'),
-    artifacts: path.join(workDir, 'artifacts'),
+    sources: 'artifacts/hardhat/no-sources',
+    cache: 'artifacts/hardhat/cache',
+    artifacts: 'artifacts/hardhat/artifacts',
   },
   networks: {
     hardhat: {

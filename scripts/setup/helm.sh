@@ -8,6 +8,7 @@
 set -euo pipefail
 
 HELM_VERSION="v3.22.0"
+HELM_KUBE_MINOR="37"               # minor of the k8s.io/client-go that HELM_VERSION builds with
 KUBECONFORM_VERSION="v0.8.0"
 SCHEMA_PACKAGE_VERSION="1.37.0"   # kubernetes-validate on PyPI
 KUBE_VERSION="1.34.0"             # schema set used for validation
@@ -25,14 +26,15 @@ need() {
 # go_tool NAME MODULE VERSION [LDFLAGS]: builds MODULE@VERSION into .cache/bin unless already there.
 go_tool() {
   local name="$1" module="$2" version="$3" ldflags="${4:-}" stamp="$BIN/.$1.version"
-  if [[ -x "$BIN/$name" && -f "$stamp" && "$(cat "$stamp")" == "$version" ]]; then
+  local build="$version $ldflags"
+  if [[ -x "$BIN/$name" && -f "$stamp" && "$(cat "$stamp")" == "$build" ]]; then
     echo "setup/helm: $name $version already installed"
     return
   fi
   need go "install Go 1.26+, e.g. from Debian's golang package or the Go toolchain"
   echo "setup/helm: building $name $version"
   GOBIN="$BIN" CGO_ENABLED=0 go install -trimpath -ldflags="-s -w $ldflags" "$module@$version"
-  echo "$version" >"$stamp"
+  echo "$build" >"$stamp"
 }
 
 # The wheel ships per-kind schemas that point at a shared _definitions.json through an absolute
@@ -47,7 +49,7 @@ install_schemas() {
   need python3 "used to fetch and unpack the schema wheel"
   local tmp
   tmp="$(mktemp -d)"
-  trap 'rm -rf "$tmp"' RETURN
+  trap 'rm -rf "$tmp"; trap - RETURN' RETURN
   echo "setup/helm: fetching kubernetes-validate $SCHEMA_PACKAGE_VERSION schemas"
   python3 -m pip download --quiet --no-deps --disable-pip-version-check \
     -d "$tmp" "kubernetes-validate==$SCHEMA_PACKAGE_VERSION"
@@ -89,9 +91,13 @@ PY
   echo "$want" >"$stamp"
 }
 
-# A release build stamps the full version; `go install` alone would report only v3.NN.
+# Stamp what helm's release build stamps: its full version, and the Kubernetes version of its
+# client-go (1.37 for helm v3.22) that `helm template` and `helm lint` assume by default.
+# `go install` alone would leave v3.22 and Kubernetes 1.20.
+HELM_KUBE="-X helm.sh/helm/v3/pkg/chartutil.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMinor=$HELM_KUBE_MINOR"
+HELM_LINT_KUBE="-X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMinor=$HELM_KUBE_MINOR"
 go_tool helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION" \
-  "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
+  "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION $HELM_KUBE $HELM_LINT_KUBE"
 go_tool kubeconform github.com/yannh/kubeconform/cmd/kubeconform "$KUBECONFORM_VERSION"
 install_schemas
 echo "setup/helm: ready ($("$BIN/helm" version --short), kubeconform $KUBECONFORM_VERSION, Kubernetes $KUBE_VERSION schemas)"

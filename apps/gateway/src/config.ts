@@ -6,7 +6,10 @@ export interface GatewayConfig {
   port: number;
   /** Browser origins allowed to call the API (the web app). */
   corsOrigins: string[];
-  /** Live trades buffered per subscription before a slow subscriber is dropped. */
+  /**
+   * Live trades buffered per subscription before a slow subscriber is dropped. A bus batch lands
+   * in the queues at once, so this must exceed the trades of the largest batch.
+   */
   subscriberQueueLimit: number;
 }
 
@@ -45,7 +48,7 @@ const settings = {
     .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item !== ''))
     .pipe(z.array(origin))
     .default(defaultCorsOrigins),
-  GATEWAY_SUBSCRIBER_QUEUE_LIMIT: integer(1, 1_000_000).default(1000),
+  GATEWAY_SUBSCRIBER_QUEUE_LIMIT: integer(1, 1_000_000).default(10_000),
 } as const;
 
 function parseSetting<K extends keyof typeof settings>(

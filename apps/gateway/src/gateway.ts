@@ -46,7 +46,8 @@ function publicHost(host: string): string {
 
 /** Starts the GraphQL gateway (HTTP and graphql-ws on one port) and resolves once it listens. */
 export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
-  const logger = deps.logger.child({ service: 'gateway' });
+  const bindings = deps.logger.bindings() as { service?: unknown };
+  const logger = bindings.service === undefined ? deps.logger.child({ service: 'gateway' }) : deps.logger;
   const fanout = new TradeFanout(deps.config.subscriberQueueLimit);
   const schema = buildSchema({ oltp: deps.oltp, olap: deps.olap, fanout, logger });
   const httpServer = createServer();

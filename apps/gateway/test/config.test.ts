@@ -7,7 +7,7 @@ describe('parseGatewayConfig', () => {
       host: '127.0.0.1',
       port: 4000,
       corsOrigins: ['http://127.0.0.1:3000', 'http://localhost:3000'],
-      subscriberQueueLimit: 1000,
+      subscriberQueueLimit: 10_000,
     });
   });
 

@@ -70,6 +70,8 @@ describe('the indexer killed with SIGKILL during ingest', () => {
     await first.waitForLine(reached(Math.floor(target / 3)), 120_000);
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
+    const killedAt = Math.max(...first.lines.map((l) => parse(l)).filter((l) => l.event === 'ingest.range_published').map((l) => l.toBlock ?? 0));
+    expect(killedAt).toBeLessThan(target); // killed during ingest, not after it
 
     const second = startIndexer();
     await second.waitForLine(reached(target), 180_000);

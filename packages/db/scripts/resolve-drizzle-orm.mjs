@@ -2,6 +2,7 @@
 // node_modules, so drizzle-kit's `import('drizzle-orm/...')` calls cannot find it. This module
 // registers itself as a resolve hook that looks drizzle-orm up from this package instead.
 import { register } from 'node:module';
+import { URL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 
 const packageUrl = new URL('../package.json', import.meta.url).href;

@@ -36,8 +36,17 @@ export async function startDevnetChain(options: DevnetChainOptions): Promise<Dev
   trackChild(child);
   try {
     const rpcUrl = await waitUntilReady(child, config.startTimeoutMs, logger);
-    logger.info({ event: 'chain.started', rpcUrl, pid: child.pid, ms: Date.now() - startedAt }, 'devnet chain started');
-    return { chainId: config.chainId, rpcUrl, pid: child.pid ?? -1, stop: () => stopChild(child, logger) };
+    logger.info(
+      { event: 'chain.started', rpcUrl, childPid: child.pid, ms: Date.now() - startedAt },
+      'devnet chain started',
+    );
+    reportUnexpectedExit(child, logger);
+    return {
+      chainId: config.chainId,
+      rpcUrl,
+      pid: child.pid ?? -1,
+      stop: () => stopChild(child, logger),
+    };
   } catch (error) {
     await stopChild(child, logger);
     throw error;
@@ -89,7 +98,21 @@ function waitUntilReady(child: ChildProcess, timeoutMs: number, logger: Logger):
   });
 }
 
+const stopping = new WeakSet<ChildProcess>();
+
+function reportUnexpectedExit(child: ChildProcess, logger: Logger): void {
+  child.once('exit', (code, signal) => {
+    if (stopping.has(child)) return;
+    untrackChild(child);
+    logger.error(
+      { event: 'chain.exited', childPid: child.pid, code, signal },
+      'devnet chain exited unexpectedly',
+    );
+  });
+}
+
 async function stopChild(child: ChildProcess, logger: Logger): Promise<void> {
+  stopping.add(child);
   untrackChild(child);
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -97,5 +120,5 @@ async function stopChild(child: ChildProcess, logger: Logger): Promise<void> {
   const forced = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
   clearTimeout(forced);
-  logger.info({ event: 'chain.stopped', pid: child.pid }, 'devnet chain stopped');
+  logger.info({ event: 'chain.stopped', childPid: child.pid }, 'devnet chain stopped');
 }

@@ -5,7 +5,13 @@ import type { Abi, Hex } from 'viem';
 import { z } from 'zod';
 import { artifactsDir, contractsDir } from '../paths';
 
-export const contractNames = ['DevToken', 'WrappedNative', 'DexFactory', 'DexPair', 'DexRouter'] as const;
+export const contractNames = [
+  'DevToken',
+  'WrappedNative',
+  'DexFactory',
+  'DexPair',
+  'DexRouter',
+] as const;
 export type ContractName = (typeof contractNames)[number];
 export interface ContractArtifact {
   abi: Abi;
@@ -20,7 +26,10 @@ const compilerSettings = {
   outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
 };
 
-const artifactSchema = z.object({ abi: z.array(z.unknown()), bytecode: z.string().regex(/^0x[0-9a-f]+$/) });
+const artifactSchema = z.object({
+  abi: z.array(z.unknown()),
+  bytecode: z.string().regex(/^0x[0-9a-f]+$/),
+});
 const cacheSchema = z.object({
   sourceHash: z.string(),
   contracts: z.object(Object.fromEntries(contractNames.map((name) => [name, artifactSchema]))),
@@ -29,7 +38,16 @@ const cacheSchema = z.object({
 const solcOutputSchema = z.object({
   errors: z.array(z.object({ severity: z.string(), formattedMessage: z.string() })).optional(),
   contracts: z
-    .record(z.string(), z.record(z.string(), z.object({ abi: z.array(z.unknown()), evm: z.object({ bytecode: z.object({ object: z.string() }) }) })))
+    .record(
+      z.string(),
+      z.record(
+        z.string(),
+        z.object({
+          abi: z.array(z.unknown()),
+          evm: z.object({ bytecode: z.object({ object: z.string() }) }),
+        }),
+      ),
+    )
     .optional(),
 });
 
@@ -51,7 +69,7 @@ async function compileIfChanged(): Promise<ContractArtifacts> {
   const sources = await readSources();
   const sourceHash = hashSources(sources);
   const cached = await readCache();
-  if (cached?.sourceHash === sourceHash) return cached.contracts as ContractArtifacts;
+  if (cached?.sourceHash === sourceHash) return cached.contracts as unknown as ContractArtifacts;
   const contracts = await compile(sources);
   await mkdir(artifactsDir, { recursive: true });
   // Write then rename, so a concurrent reader never sees a half-written file.
@@ -63,7 +81,11 @@ async function compileIfChanged(): Promise<ContractArtifacts> {
 
 async function readSources(): Promise<Record<string, string>> {
   const files = (await readdir(contractsDir)).filter((file) => file.endsWith('.sol')).sort();
-  const entries = await Promise.all(files.map(async (file) => [file, await readFile(path.join(contractsDir, file), 'utf8')] as const));
+  const entries = await Promise.all(
+    files.map(
+      async (file) => [file, await readFile(path.join(contractsDir, file), 'utf8')] as const,
+    ),
+  );
   return Object.fromEntries(entries);
 }
 
@@ -85,20 +107,32 @@ async function readCache(): Promise<z.infer<typeof cacheSchema> | undefined> {
 async function compile(sources: Record<string, string>): Promise<ContractArtifacts> {
   // solcjs is several megabytes of JavaScript; load it only when a compilation is needed.
   const solc = (await import('solc')).default;
+  // The package types its entry point as `any`; standard JSON is a string in, a string out.
+  const compileStandardJson = solc.compile as (input: string) => string;
   const input = {
     language: 'Solidity',
-    sources: Object.fromEntries(Object.entries(sources).map(([file, content]) => [file, { content }])),
+    sources: Object.fromEntries(
+      Object.entries(sources).map(([file, content]) => [file, { content }]),
+    ),
     settings: compilerSettings,
   };
-  const output = solcOutputSchema.parse(JSON.parse(solc.compile(JSON.stringify(input))));
+  const output = solcOutputSchema.parse(JSON.parse(compileStandardJson(JSON.stringify(input))));
   const errors = (output.errors ?? []).filter((entry) => entry.severity === 'error');
   if (errors.length > 0) {
-    throw new Error(`Solidity compilation failed:\n${errors.map((entry) => entry.formattedMessage).join('\n')}`);
+    throw new Error(
+      `Solidity compilation failed:\n${errors.map((entry) => entry.formattedMessage).join('\n')}`,
+    );
   }
   const entries = contractNames.map((name) => {
     const compiled = output.contracts?.[`${name}.sol`]?.[name];
-    if (!compiled) throw new Error(`Solidity compilation produced no ${name} (expected in contracts/${name}.sol)`);
-    return [name, { abi: compiled.abi as Abi, bytecode: `0x${compiled.evm.bytecode.object}` as Hex }] as const;
+    if (!compiled)
+      throw new Error(
+        `Solidity compilation produced no ${name} (expected in contracts/${name}.sol)`,
+      );
+    return [
+      name,
+      { abi: compiled.abi as Abi, bytecode: `0x${compiled.evm.bytecode.object}` },
+    ] as const;
   });
-  return Object.fromEntries(entries) as ContractArtifacts;
+  return Object.fromEntries(entries) as unknown as ContractArtifacts;
 }

@@ -2,9 +2,21 @@ import { getAddress, maxUint256, type Address } from 'viem';
 import type { Logger } from 'pino';
 import { loadContractArtifacts, type ContractArtifacts } from '../compile/compile-contracts';
 import { defaultLogger } from '../logger';
-import { createDevnetClients, nodeAccounts, withAutomine, type DevnetClients } from '../rpc/devnet-clients';
+import {
+  createDevnetClients,
+  nodeAccounts,
+  withAutomine,
+  type DevnetClients,
+} from '../rpc/devnet-clients';
 import { deployContract, executeCall } from '../rpc/transactions';
-import { initialSupplyWholeTokens, pairSpecs, priceE18, tokenSpecs, usdToAmount, wethSpec } from './market-plan';
+import {
+  initialSupplyWholeTokens,
+  pairSpecs,
+  priceE18,
+  tokenSpecs,
+  usdToAmount,
+  wethSpec,
+} from './market-plan';
 import type { DeployedPair, DeployedToken, MarketDeployment } from './market-types';
 
 export interface DeployMarketOptions {
@@ -21,7 +33,10 @@ interface DeployContext {
  * Deploys the tokens, WETH, factory and router on a devnet node, creates the pairs and seeds
  * their liquidity at the planned prices. Compiles the contracts first if their sources changed.
  */
-export async function deployMarket(rpcUrl: string, options: DeployMarketOptions = {}): Promise<MarketDeployment> {
+export async function deployMarket(
+  rpcUrl: string,
+  options: DeployMarketOptions = {},
+): Promise<MarketDeployment> {
   const startedAt = Date.now();
   const artifacts = await loadContractArtifacts();
   const clients = createDevnetClients(rpcUrl);
@@ -35,23 +50,50 @@ export async function deployMarket(rpcUrl: string, options: DeployMarketOptions 
     const tokens = await deployTokens(context);
     const weth = tokens.find((token) => token.symbol === wethSpec.symbol)!.address;
     const factory = await deployContract(clients, context.deployer, artifacts.DexFactory);
-    const router = await deployContract(clients, context.deployer, artifacts.DexRouter, [factory, weth]);
+    const router = await deployContract(clients, context.deployer, artifacts.DexRouter, [
+      factory,
+      weth,
+    ]);
     const pairs = await createPairs(context, factory, router, tokens);
-    return { chainId, rpcUrl, deployer: context.deployer, factory, router, weth, tokens, pairs, startBlock };
+    return {
+      chainId,
+      rpcUrl,
+      deployer: context.deployer,
+      factory,
+      router,
+      weth,
+      tokens,
+      pairs,
+      startBlock,
+    };
   });
   logger.info(
-    { event: 'market.deployed', ms: Date.now() - startedAt, pairs: deployment.pairs.length, router: deployment.router },
+    {
+      event: 'market.deployed',
+      ms: Date.now() - startedAt,
+      pairs: deployment.pairs.length,
+      router: deployment.router,
+    },
     'devnet market deployed',
   );
   return deployment;
 }
 
-async function deployTokens({ clients, artifacts, deployer }: DeployContext): Promise<DeployedToken[]> {
+async function deployTokens({
+  clients,
+  artifacts,
+  deployer,
+}: DeployContext): Promise<DeployedToken[]> {
   const weth = await deployContract(clients, deployer, artifacts.WrappedNative);
   const minted = await Promise.all(
     tokenSpecs.map(async (spec) => {
       const supply = initialSupplyWholeTokens * 10n ** BigInt(spec.decimals);
-      const address = await deployContract(clients, deployer, artifacts.DevToken, [spec.name, spec.symbol, spec.decimals, supply]);
+      const address = await deployContract(clients, deployer, artifacts.DevToken, [
+        spec.name,
+        spec.symbol,
+        spec.decimals,
+        supply,
+      ]);
       return { ...spec, address };
     }),
   );
@@ -69,36 +111,72 @@ async function createPairs(
   await wrapNativeForLiquidity(context, bySymbol.get(wethSpec.symbol)!.address);
   await Promise.all(
     tokens.map((token) =>
-      executeCall(clients, { from: deployer, to: token.address, abi: artifacts.DevToken.abi, functionName: 'approve', args: [router, maxUint256] }),
+      executeCall(clients, {
+        from: deployer,
+        to: token.address,
+        abi: artifacts.DevToken.abi,
+        functionName: 'approve',
+        args: [router, maxUint256],
+      }),
     ),
   );
   const pairs: DeployedPair[] = [];
   for (const spec of pairSpecs) {
     const base = bySymbol.get(spec.base)!;
     const quote = bySymbol.get(spec.quote)!;
-    const baseAmount = usdToAmount(spec.liquidityUsd, priceE18(base.priceUsd), base.decimals);
-    const quoteAmount = usdToAmount(spec.liquidityUsd, priceE18(quote.priceUsd), quote.decimals);
-    const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
-    const args = [base.address, quote.address, baseAmount, quoteAmount, 0n, 0n, deployer, deadline];
-    // The router creates the pair on the first deposit, which emits PairCreated as on mainnet.
-    await executeCall(clients, { from: deployer, to: router, abi: artifacts.DexRouter.abi, functionName: 'addLiquidity', args });
-    const pair = (await clients.public.readContract({
-      address: factory,
-      abi: artifacts.DexFactory.abi,
-      functionName: 'getPair',
-      args: [base.address, quote.address],
-    })) as Address;
-    const address = getAddress(pair);
-    const [token0, token1] = base.address.toLowerCase() < quote.address.toLowerCase() ? [base, quote] : [quote, base];
-    pairs.push({ address, token0: token0.address, token1: token1.address, symbol0: token0.symbol, symbol1: token1.symbol });
+    pairs.push(await seedPair(context, { factory, router }, base, quote, spec.liquidityUsd));
   }
   return pairs;
 }
 
-async function wrapNativeForLiquidity({ clients, artifacts, deployer }: DeployContext, weth: Address): Promise<void> {
+/** Deposits `liquidityUsd` of each token; the router creates the pair (PairCreated) on the way. */
+async function seedPair(
+  { clients, artifacts, deployer }: DeployContext,
+  { factory, router }: { factory: Address; router: Address },
+  base: DeployedToken,
+  quote: DeployedToken,
+  liquidityUsd: bigint,
+): Promise<DeployedPair> {
+  const baseAmount = usdToAmount(liquidityUsd, priceE18(base.priceUsd), base.decimals);
+  const quoteAmount = usdToAmount(liquidityUsd, priceE18(quote.priceUsd), quote.decimals);
+  const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
+  await executeCall(clients, {
+    from: deployer,
+    to: router,
+    abi: artifacts.DexRouter.abi,
+    functionName: 'addLiquidity',
+    args: [base.address, quote.address, baseAmount, quoteAmount, 0n, 0n, deployer, deadline],
+  });
+  const pair = (await clients.public.readContract({
+    address: factory,
+    abi: artifacts.DexFactory.abi,
+    functionName: 'getPair',
+    args: [base.address, quote.address],
+  })) as Address;
+  const [token0, token1] =
+    base.address.toLowerCase() < quote.address.toLowerCase() ? [base, quote] : [quote, base];
+  return {
+    address: getAddress(pair),
+    token0: token0.address,
+    token1: token1.address,
+    symbol0: token0.symbol,
+    symbol1: token1.symbol,
+  };
+}
+
+async function wrapNativeForLiquidity(
+  { clients, artifacts, deployer }: DeployContext,
+  weth: Address,
+): Promise<void> {
   const wethPrice = priceE18(wethSpec.priceUsd);
   const needed = pairSpecs
     .filter((spec) => spec.base === wethSpec.symbol || spec.quote === wethSpec.symbol)
     .reduce((sum, spec) => sum + usdToAmount(spec.liquidityUsd, wethPrice, wethSpec.decimals), 0n);
-  await executeCall(clients, { from: deployer, to: weth, abi: artifacts.WrappedNative.abi, functionName: 'deposit', value: needed });
+  await executeCall(clients, {
+    from: deployer,
+    to: weth,
+    abi: artifacts.WrappedNative.abi,
+    functionName: 'deposit',
+    value: needed,
+  });
 }

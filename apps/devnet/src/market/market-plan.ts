@@ -14,7 +14,12 @@ export interface PairSpec {
   liquidityUsd: bigint;
 }
 
-export const wethSpec: TokenSpec = { symbol: 'WETH', name: 'Wrapped Ether', decimals: 18, priceUsd: '3000' };
+export const wethSpec: TokenSpec = {
+  symbol: 'WETH',
+  name: 'Wrapped Ether',
+  decimals: 18,
+  priceUsd: '3000',
+};
 
 /** The minted tokens; WETH is the wrapped native coin and is deployed separately. */
 export const tokenSpecs: readonly TokenSpec[] = [

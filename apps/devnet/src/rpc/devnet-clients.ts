@@ -23,7 +23,11 @@ export interface DevnetClients {
 
 export function createDevnetClients(rpcUrl: string): DevnetClients {
   // Batching folds the many parallel reads and sends of a simulation round into few requests.
-  const transport = http(rpcUrl, { batch: { batchSize: 100, wait: 5 }, retryCount: 0, timeout: 20_000 });
+  const transport = http(rpcUrl, {
+    batch: { batchSize: 100, wait: 5 },
+    retryCount: 0,
+    timeout: 20_000,
+  });
   return {
     rpcUrl,
     public: createPublicClient({ transport, pollingInterval: 200 }),
@@ -35,7 +39,9 @@ export function createDevnetClients(rpcUrl: string): DevnetClients {
 export async function nodeAccounts(clients: DevnetClients): Promise<Address[]> {
   const accounts = await clients.wallet.getAddresses();
   if (accounts.length < 2) {
-    throw new Error(`The node at ${clients.rpcUrl} has ${accounts.length} unlocked accounts; a devnet needs at least 2`);
+    throw new Error(
+      `The node at ${clients.rpcUrl} has ${accounts.length} unlocked accounts; a devnet needs at least 2`,
+    );
   }
   return accounts;
 }

@@ -40,7 +40,13 @@ export async function deployContract(
   artifact: ContractArtifact,
   args: readonly unknown[] = [],
 ): Promise<Address> {
-  const hash = await clients.wallet.deployContract({ account: from, chain: null, abi: artifact.abi, bytecode: artifact.bytecode, args });
+  const hash = await clients.wallet.deployContract({
+    account: from,
+    chain: null,
+    abi: artifact.abi,
+    bytecode: artifact.bytecode,
+    args,
+  });
   const receipt = await expectSuccess(clients, hash, 'contract deployment');
   if (!receipt.contractAddress) throw new Error(`Deployment ${hash} produced no contract address`);
   return getAddress(receipt.contractAddress);
@@ -50,8 +56,11 @@ async function expectSuccess(clients: DevnetClients, hash: Hash, what: string) {
   // Under automine the receipt exists as soon as the send returns; otherwise wait for a block.
   const receipt =
     (await clients.public.getTransactionReceipt({ hash }).catch(() => undefined)) ??
-    (await clients.public.waitForTransactionReceipt({ hash, pollingInterval: 100, timeout: 30_000 }));
+    (await clients.public.waitForTransactionReceipt({
+      hash,
+      pollingInterval: 100,
+      timeout: 30_000,
+    }));
   if (receipt.status !== 'success') throw new Error(`${what} reverted (transaction ${hash})`);
   return receipt;
 }
-

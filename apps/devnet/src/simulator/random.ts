@@ -23,7 +23,8 @@ export function createRandom(seed: number): Random {
     next,
     chance: (probability) => next() < probability,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    logInt: (min, max) => Math.round(Math.exp(Math.log(min) + next() * (Math.log(max) - Math.log(min)))),
+    logInt: (min, max) =>
+      Math.round(Math.exp(Math.log(min) + next() * (Math.log(max) - Math.log(min)))),
     pick: <T>(items: readonly T[]): T => {
       const item = items[Math.floor(next() * items.length)];
       if (item === undefined) throw new Error('Cannot pick from an empty list');

@@ -2,11 +2,11 @@ import type { Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '@tidemark/schema';
 import type { SubscriptionServer } from '../live/ws-server';
-import { isBadUserInput, maskInternalError } from './errors';
+import { causedByBadUserInput, maskInternalError } from './errors';
 
 /**
  * Unexpected errors are masked and logged under an id. An input literal our scalars reject is
@@ -20,8 +20,7 @@ function formatError(logger: Logger, formatted: GraphQLFormattedError, error: un
   }
   if (
     code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED &&
-    error instanceof GraphQLError &&
-    isBadUserInput(error.originalError)
+    causedByBadUserInput(error)
   ) {
     return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
   }
@@ -38,6 +37,8 @@ export function createApollo(
   return new ApolloServer<BaseContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // The process owner (main.ts, or the app hosting the gateway) handles signals and ordering.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(logger, formatted, error),
     logger: logger.child({ component: 'apollo' }),
     plugins: [

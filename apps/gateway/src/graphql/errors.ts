@@ -3,13 +3,31 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '@tidemark/schema';
 
-/** An argument the caller can fix; shown to the caller as is. */
-export function badUserInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BadUserInput } });
+/** An argument the caller can fix; shown to the caller as is. Retrying unchanged cannot help. */
+export class BadUserInputError extends GraphQLError {
+  readonly retryable = false;
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.BadUserInput } });
+  }
 }
 
-export function isBadUserInput(error: unknown): boolean {
-  return error instanceof GraphQLError && error.extensions.code === ErrorCode.BadUserInput;
+export function badUserInput(message: string): BadUserInputError {
+  return new BadUserInputError(message);
+}
+
+/** By shape rather than class, so errors from any copy of graphql-js count. */
+export function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError';
+}
+
+/** Whether `error` is, or wraps (Apollo and graphql-js wrap errors), a BadUserInputError. */
+export function causedByBadUserInput(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    if (current instanceof BadUserInputError) return true;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return false;
 }
 
 /** Logs an unexpected error under a fresh id and returns the masked form the caller sees. */
@@ -34,7 +52,7 @@ export function maskInternalError(
 export function publicErrors(logger: Logger, errors: readonly GraphQLError[]): GraphQLFormattedError[] {
   return errors.map((error) => {
     const cause = error.originalError;
-    if (cause !== undefined && !(cause instanceof GraphQLError)) {
+    if (cause !== undefined && !isGraphQLError(cause)) {
       return maskInternalError(logger, cause, error.path);
     }
     return error.toJSON();

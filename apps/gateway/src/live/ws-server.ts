@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -29,7 +30,15 @@ export function startSubscriptionServer(
   schema: GraphQLSchema,
   logger: Logger,
 ): SubscriptionServer {
-  const wss = new WebSocketServer({ server: httpServer, path });
+  // noServer: the HTTP server's own errors (e.g. a port in use) stay with its owner.
+  const wss = new WebSocketServer({ noServer: true });
+  httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== path) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  });
   const cleanup = useServer<Record<string, unknown> | undefined, { socket: WebSocket }>(
     {
       schema,

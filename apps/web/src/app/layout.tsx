@@ -10,7 +10,9 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen bg-zinc-950 font-sans text-zinc-200 antialiased">{children}</body>
+      <body className="min-h-screen bg-zinc-950 font-sans text-zinc-200 antialiased">
+        {children}
+      </body>
     </html>
   );
 }

@@ -30,7 +30,10 @@ export interface ChainTableProps {
 export function ChainTable({ chains, loaded, problem }: ChainTableProps) {
   const empty = loaded ? 'No chains configured.' : 'Waiting for the gateway…';
   return (
-    <section aria-labelledby="chains-heading" className="rounded-lg border border-zinc-800 bg-zinc-900/60">
+    <section
+      aria-labelledby="chains-heading"
+      className="rounded-lg border border-zinc-800 bg-zinc-900/60"
+    >
       <h2 id="chains-heading" className="px-4 pt-3 pb-2 text-sm font-semibold text-zinc-300">
         Chains
       </h2>

@@ -23,7 +23,10 @@ const COLUMNS: { label: string; right?: boolean }[] = [
 
 export function TradeTable({ trades, status, problem, chainNames }: TradeTableProps) {
   return (
-    <section aria-labelledby="trades-heading" className="rounded-lg border border-zinc-800 bg-zinc-900/60">
+    <section
+      aria-labelledby="trades-heading"
+      className="rounded-lg border border-zinc-800 bg-zinc-900/60"
+    >
       <div className="flex items-center justify-between px-4 pt-3 pb-2">
         <h2 id="trades-heading" className="text-sm font-semibold text-zinc-300">
           Live trades

@@ -1,7 +1,9 @@
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { drainPending } from 'chdb';
 import { createChdbConnection } from 'chdb/connection';
+import type { StoreLogger } from '../config';
 import { StoreConfigError, describeCause } from '../errors';
+import { clientLogOptions } from './client-logger';
 
 // libchdb binds one data dir per process. Every store on that dir shares one client; a store on
 // another dir is refused until the last user of the first one has closed it.
@@ -24,12 +26,14 @@ async function release(engine: LiveEngine): Promise<void> {
   engine.users -= 1;
   if (engine.users > 0) return;
   live = undefined;
-  released = (async () => {
+  const closing = (async () => {
     await engine.client.close();
     // close() returns before the engine lets go of the dir; the next dir must wait for that.
     await drainPending();
   })();
-  await released;
+  // A failed close is the closer's error; later openers only need to know it is over.
+  released = closing.catch(() => undefined);
+  await closing;
 }
 
 type ClientConnection = NonNullable<Parameters<typeof createClient>[0]>['connection'];
@@ -40,25 +44,39 @@ function openConnection(path: string): ClientConnection {
     // its own copy of; the shapes match but TypeScript sees two distinct declarations.
     return createChdbConnection({ path }) as unknown as ClientConnection;
   } catch (error) {
-    throw new StoreConfigError(`cannot open chDB data dir ${path} (TIDEMARK_DATA_DIR): ${describeCause(error)}`, {
-      cause: error,
-    });
+    throw new StoreConfigError(
+      `cannot open chDB data dir ${path} (TIDEMARK_DATA_DIR): ${describeCause(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
 /**
  * Borrows the process's chDB engine bound to `path` (absolute), opening it and running `prepare`
- * (migrations) on first use.
+ * (migrations) on first use. The first opener's logger serves the shared client.
  */
-export async function acquireChdb(path: string, prepare: (client: ClickHouseClient) => Promise<void>): Promise<ChdbLease> {
-  await released;
+export async function acquireChdb(
+  path: string,
+  logger: StoreLogger,
+  prepare: (client: ClickHouseClient) => Promise<void>,
+): Promise<ChdbLease> {
+  // Wait until no engine is shutting down, including one that began while we waited.
+  for (let pending = released; ; pending = released) {
+    await pending;
+    if (pending === released) break;
+  }
   if (live && live.path !== path) {
     throw new StoreConfigError(
       `chDB can open one data dir per process: ${live.path} is open, so ${path} cannot be; close the other store first`,
     );
   }
   if (!live) {
-    const client = createClient({ connection: openConnection(path) });
+    const client = createClient({
+      connection: openConnection(path),
+      log: clientLogOptions(logger),
+    });
     live = { path, client, users: 0, ready: prepare(client) };
   }
   const engine = live;

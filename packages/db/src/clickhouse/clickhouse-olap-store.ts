@@ -13,8 +13,14 @@ import {
 import { newestFirst, tradeWhere } from './trade-query';
 
 /** The OLAP store over a ClickHouse client; the caller decides what the client talks to and closes it. */
-export function createClickHouseOlapStore(client: ClickHouseClient, close: () => Promise<void>): OlapStore {
-  async function select<Row>(query: string, params: Record<string, string | number>): Promise<Row[]> {
+export function createClickHouseOlapStore(
+  client: ClickHouseClient,
+  close: () => Promise<void>,
+): OlapStore {
+  async function select<Row>(
+    query: string,
+    params: Record<string, string | number>,
+  ): Promise<Row[]> {
     const result = await client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<Row>();
   }
@@ -28,11 +34,16 @@ export function createClickHouseOlapStore(client: ClickHouseClient, close: () =>
 
     async insertTransfers(transfers) {
       if (transfers.length === 0) return;
-      await client.insert({ table: 'transfers', values: transfers.map(transferRow), format: 'JSONEachRow' });
+      await client.insert({
+        table: 'transfers',
+        values: transfers.map(transferRow),
+        format: 'JSONEachRow',
+      });
     },
 
     async queryTrades(filter, first, after): Promise<TradePage> {
-      if (!Number.isInteger(first) || first < 0) throw new RangeError(`first must be a non-negative integer, got ${first}`);
+      if (!Number.isInteger(first) || first < 0)
+        throw new RangeError(`first must be a non-negative integer, got ${first}`);
       const { where, params } = tradeWhere(filter, after);
       // One row more than asked tells whether another page exists.
       const rows = await select<TradeResultRow>(
@@ -44,7 +55,10 @@ export function createClickHouseOlapStore(client: ClickHouseClient, close: () =>
 
     async countTrades(filter) {
       const { where, params } = tradeWhere(filter);
-      const rows = await select<{ n: number | string }>(`SELECT count() AS n FROM trades FINAL ${where}`, params);
+      const rows = await select<{ n: number | string }>(
+        `SELECT count() AS n FROM trades FINAL ${where}`,
+        params,
+      );
       return Number(rows[0]?.n ?? 0);
     },
 

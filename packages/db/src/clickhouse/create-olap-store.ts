@@ -9,7 +9,7 @@ import { migrateClickHouse } from './migrations';
 
 async function openBackend(config: OlapStoreConfig, logger: StoreLogger) {
   if (config.clickhouseUrl) {
-    const { client, where } = await openHttpClient(config.clickhouseUrl);
+    const { client, where } = await openHttpClient(config.clickhouseUrl, logger);
     try {
       await migrateClickHouse(client, logger);
     } catch (error) {
@@ -20,7 +20,7 @@ async function openBackend(config: OlapStoreConfig, logger: StoreLogger) {
   }
   const path = resolve(join(config.dataDir, 'chdb'));
   await mkdir(path, { recursive: true });
-  const lease = await acquireChdb(path, (client) => migrateClickHouse(client, logger));
+  const lease = await acquireChdb(path, logger, (client) => migrateClickHouse(client, logger));
   return { client: lease.client, describe: `chdb:${path}`, close: () => lease.release() };
 }
 
@@ -34,6 +34,7 @@ export async function createOlapStore(config: OlapStoreConfig): Promise<OlapStor
   logger.info({ event: 'olap_store_opened', backend: backend.describe });
   let closing: Promise<void> | undefined;
   // Closing twice is harmless: shutdown paths often overlap.
-  const close = () => (closing ??= backend.close().then(() => logger.info({ event: 'olap_store_closed' })));
+  const close = () =>
+    (closing ??= backend.close().then(() => logger.info({ event: 'olap_store_closed' })));
   return createClickHouseOlapStore(backend.client, close);
 }

@@ -47,13 +47,19 @@ async function appliedVersions(client: ClickHouseClient): Promise<Set<number>> {
       (version UInt32, name String, applied_at DateTime('UTC') DEFAULT now())
       ENGINE = ReplacingMergeTree ORDER BY version`,
   });
-  const result = await client.query({ query: 'SELECT version FROM schema_migrations FINAL', format: 'JSONEachRow' });
+  const result = await client.query({
+    query: 'SELECT version FROM schema_migrations FINAL',
+    format: 'JSONEachRow',
+  });
   const rows = await result.json<{ version: number | string }>();
   return new Set(rows.map((row) => Number(row.version)));
 }
 
 /** Applies the numbered files in packages/db/clickhouse that are not yet recorded, in order. */
-export async function migrateClickHouse(client: ClickHouseClient, logger: StoreLogger): Promise<void> {
+export async function migrateClickHouse(
+  client: ClickHouseClient,
+  logger: StoreLogger,
+): Promise<void> {
   const applied = await appliedVersions(client);
   for (const migration of await listMigrations(migrationsDir)) {
     if (applied.has(migration.version)) continue;
@@ -65,6 +71,10 @@ export async function migrateClickHouse(client: ClickHouseClient, logger: StoreL
       values: [{ version: migration.version, name: migration.name }],
       format: 'JSONEachRow',
     });
-    logger.info({ event: 'clickhouse_migration_applied', version: migration.version, name: migration.name });
+    logger.info({
+      event: 'clickhouse_migration_applied',
+      version: migration.version,
+      name: migration.name,
+    });
   }
 }

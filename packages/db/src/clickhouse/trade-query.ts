@@ -37,4 +37,5 @@ export function tradeWhere(filter: TradeFilter = {}, after?: TradeCursor): Bound
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
-export const newestFirst = 'ORDER BY timestamp DESC, chain_id DESC, block_number DESC, log_index DESC';
+export const newestFirst =
+  'ORDER BY timestamp DESC, chain_id DESC, block_number DESC, log_index DESC';

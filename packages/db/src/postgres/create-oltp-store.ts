@@ -19,6 +19,7 @@ export async function createOltpStore(config: OltpStoreConfig): Promise<OltpStor
   return {
     ...store,
     // Closing twice is harmless: shutdown paths often overlap.
-    close: () => (closing ??= store.close().then(() => logger.info({ event: 'oltp_store_closed' }))),
+    close: () =>
+      (closing ??= store.close().then(() => logger.info({ event: 'oltp_store_closed' }))),
   };
 }

@@ -1,7 +1,15 @@
-import type { ChainCursor, ChainStatus, OltpStore, PoolRecord, TokenRecord } from '@tidemark/domain';
+import type {
+  ChainCursor,
+  ChainStatus,
+  OltpStore,
+  PoolRecord,
+  TokenRecord,
+} from '@tidemark/domain';
 import { Protocol } from '@tidemark/schema';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { PgBackend } from './backend';
+
+type Db = PgBackend['db'];
 import { chains, ingestCursors, pools, tokens } from './schema';
 
 // Well under PostgreSQL's 65535 bind parameters per statement for every table here.
@@ -34,9 +42,9 @@ function toPoolRecord(row: typeof pools.$inferSelect): PoolRecord {
   };
 }
 
-/** The OLTP store over any drizzle PostgreSQL database; the backend hides the driver. */
-export function createDrizzleOltpStore(backend: PgBackend): OltpStore {
-  const { db } = backend;
+function chainMethods(
+  db: Db,
+): Pick<OltpStore, 'upsertChain' | 'setHead' | 'setIndexedBlock' | 'listChains'> {
   return {
     async upsertChain({ chainId, name }) {
       await db
@@ -67,13 +75,24 @@ export function createDrizzleOltpStore(backend: PgBackend): OltpStore {
 
     async listChains(): Promise<ChainStatus[]> {
       const rows = await db.select().from(chains).orderBy(asc(chains.chainId));
-      return rows.map(({ chainId, name, headBlock, indexedBlock }) => ({ chainId, name, headBlock, indexedBlock }));
+      return rows.map(({ chainId, name, headBlock, indexedBlock }) => ({
+        chainId,
+        name,
+        headBlock,
+        indexedBlock,
+      }));
     },
+  };
+}
 
+function cursorMethods(db: Db): Pick<OltpStore, 'getCursor' | 'setCursor'> {
+  return {
     async getCursor(chainId): Promise<ChainCursor | null> {
       const rows = await db.select().from(ingestCursors).where(eq(ingestCursors.chainId, chainId));
       const row = rows[0];
-      return row ? { chainId: row.chainId, blockNumber: row.blockNumber, blockHash: row.blockHash } : null;
+      return row
+        ? { chainId: row.chainId, blockNumber: row.blockNumber, blockHash: row.blockHash }
+        : null;
     },
 
     async setCursor({ chainId, blockNumber, blockHash }) {
@@ -85,7 +104,11 @@ export function createDrizzleOltpStore(backend: PgBackend): OltpStore {
           set: { blockNumber, blockHash, updatedAt: sql`now()` },
         });
     },
+  };
+}
 
+function poolMethods(db: Db): Pick<OltpStore, 'upsertPools' | 'getPools'> {
+  return {
     async upsertPools(records) {
       for (const batch of uniqueBatches(records)) {
         await db
@@ -106,10 +129,18 @@ export function createDrizzleOltpStore(backend: PgBackend): OltpStore {
     },
 
     async getPools(chainId) {
-      const rows = await db.select().from(pools).where(eq(pools.chainId, chainId)).orderBy(asc(pools.address));
+      const rows = await db
+        .select()
+        .from(pools)
+        .where(eq(pools.chainId, chainId))
+        .orderBy(asc(pools.address));
       return rows.map(toPoolRecord);
     },
+  };
+}
 
+function tokenMethods(db: Db): Pick<OltpStore, 'upsertTokens' | 'getTokens'> {
+  return {
     async upsertTokens(records) {
       for (const batch of uniqueBatches(records)) {
         await db
@@ -127,9 +158,23 @@ export function createDrizzleOltpStore(backend: PgBackend): OltpStore {
     },
 
     async getTokens(chainId): Promise<TokenRecord[]> {
-      return db.select().from(tokens).where(eq(tokens.chainId, chainId)).orderBy(asc(tokens.address));
+      return db
+        .select()
+        .from(tokens)
+        .where(eq(tokens.chainId, chainId))
+        .orderBy(asc(tokens.address));
     },
+  };
+}
 
+/** The OLTP store over any drizzle PostgreSQL database; the backend hides the driver. */
+export function createDrizzleOltpStore(backend: PgBackend): OltpStore {
+  const { db } = backend;
+  return {
+    ...chainMethods(db),
+    ...cursorMethods(db),
+    ...poolMethods(db),
+    ...tokenMethods(db),
     close: () => backend.close(),
   };
 }

@@ -13,7 +13,9 @@ function createPool(databaseUrl: string): pg.Pool {
   try {
     return new pg.Pool({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000, max: 10 });
   } catch (error) {
-    throw new StoreConfigError(`DATABASE_URL cannot be parsed: ${describeCause(error)}`, { cause: error });
+    throw new StoreConfigError(`DATABASE_URL cannot be parsed: ${describeCause(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -37,11 +39,16 @@ async function migrateLocked(pool: pg.Pool, where: string): Promise<void> {
 }
 
 /** A PostgreSQL server through a `pg` pool; the schema is migrated before this resolves. */
-export async function openNodePostgresBackend(databaseUrl: string, logger: StoreLogger): Promise<PgBackend> {
+export async function openNodePostgresBackend(
+  databaseUrl: string,
+  logger: StoreLogger,
+): Promise<PgBackend> {
   const where = checkDatabaseUrl(databaseUrl);
   const pool = createPool(databaseUrl);
   // An idle client losing its server must not crash the process; the next query reports it.
-  pool.on('error', (error) => logger.warn({ event: 'postgres_idle_client_error', error: describeCause(error) }));
+  pool.on('error', (error) =>
+    logger.warn({ event: 'postgres_idle_client_error', error: describeCause(error) }),
+  );
   try {
     await migrateLocked(pool, where);
   } catch (error) {

@@ -13,7 +13,9 @@ const openDirs = new Set<string>();
 export async function openPgliteBackend(dataDir: string): Promise<PgBackend> {
   const dir = resolve(join(dataDir, 'pglite'));
   if (openDirs.has(dir)) {
-    throw new StoreConfigError(`PGlite data dir ${dir} is already open in this process; close that store first`);
+    throw new StoreConfigError(
+      `PGlite data dir ${dir} is already open in this process; close that store first`,
+    );
   }
   openDirs.add(dir);
   let client: PGlite | undefined;
@@ -34,8 +36,11 @@ export async function openPgliteBackend(dataDir: string): Promise<PgBackend> {
   } catch (error) {
     openDirs.delete(dir);
     await client?.close().catch(() => undefined);
-    throw new StoreConfigError(`cannot open PGlite data dir ${dir} (TIDEMARK_DATA_DIR): ${describeCause(error)}`, {
-      cause: error,
-    });
+    throw new StoreConfigError(
+      `cannot open PGlite data dir ${dir} (TIDEMARK_DATA_DIR): ${describeCause(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

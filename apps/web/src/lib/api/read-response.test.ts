@@ -31,13 +31,19 @@ function failure(run: () => unknown): GatewayError {
 
 describe('readGraphQLResponse', () => {
   it('returns checked data, keeping amounts as exact strings', () => {
-    const data = readGraphQLResponse(200, { data: { tradeExecuted: trade } }, tradeExecutedDataSchema);
+    const data = readGraphQLResponse(
+      200,
+      { data: { tradeExecuted: trade } },
+      tradeExecutedDataSchema,
+    );
     expect(data.tradeExecuted.amountIn).toBe('123456789012345678901234567890');
   });
 
   it('accepts chains whose progress is not known yet', () => {
     const chain = { id: 31337, name: 'devnet', head: null, indexedBlock: null, lag: null };
-    expect(readGraphQLResponse(200, { data: { chains: [chain] } }, chainsDataSchema).chains).toEqual([chain]);
+    expect(
+      readGraphQLResponse(200, { data: { chains: [chain] } }, chainsDataSchema).chains,
+    ).toEqual([chain]);
   });
 
   it('reports GraphQL errors as not retryable on a 4xx, retryable on a 5xx', () => {

@@ -8,7 +8,9 @@ interface GraphQLErrorBody {
 function errorMessages(errors: unknown): string | null {
   if (!Array.isArray(errors) || errors.length === 0) return null;
   return errors
-    .map((error: GraphQLErrorBody) => (typeof error.message === 'string' ? error.message : 'unknown error'))
+    .map((error: GraphQLErrorBody) =>
+      typeof error.message === 'string' ? error.message : 'unknown error',
+    )
     .join('; ');
 }
 
@@ -18,13 +20,20 @@ function errorMessages(errors: unknown): string | null {
  */
 export function readGraphQLResponse<T>(status: number, body: unknown, schema: z.ZodType<T>): T {
   const retryable = status >= 500 || status === 429;
-  const envelope = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const envelope = (typeof body === 'object' && body !== null ? body : {}) as Record<
+    string,
+    unknown
+  >;
   const messages = errorMessages(envelope.errors);
   if (messages !== null) throw new GatewayError(`gateway error: ${messages}`, retryable);
-  if (status < 200 || status >= 300) throw new GatewayError(`gateway answered HTTP ${status}`, retryable);
+  if (status < 200 || status >= 300)
+    throw new GatewayError(`gateway answered HTTP ${status}`, retryable);
   const parsed = schema.safeParse(envelope.data);
   if (!parsed.success) {
-    throw new GatewayError(`unexpected response shape: ${parsed.error.issues[0]?.message ?? 'invalid'}`, false);
+    throw new GatewayError(
+      `unexpected response shape: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      false,
+    );
   }
   return parsed.data;
 }

@@ -22,102 +22,125 @@ export interface TradeStreamHandlers {
 // A subscription the server ended or rejected is opened again after this pause.
 const RESUBSCRIBE_MS = 3_000;
 
-function describe(error: unknown): string {
+function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
-  if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message ?? 'error').join('; ');
+  if (Array.isArray(error)) {
+    return error.map((e: { message?: string }) => e.message ?? 'error').join('; ');
+  }
   if (typeof error === 'object' && error !== null && 'code' in error) {
     return `connection closed (${String(error.code)})`;
   }
   return 'connection failed';
 }
 
-/**
- * Follows the trade feed: subscribes to `tradeExecuted` over graphql-ws and, each time the socket
- * (re)connects, loads the newest trades over HTTP so nothing missed while away stays missing.
- * Reconnects forever. Returns a function that closes everything.
- */
-export function openTradeStream(options: TradeStreamOptions, handlers: TradeStreamHandlers): () => void {
-  let status: FeedStatus = 'connecting';
-  let closed = false;
-  let resubscribeTimer: ReturnType<typeof setTimeout> | undefined;
-  let unsubscribe: () => void = () => undefined;
-  const history = new AbortController();
+/** One trade from a subscription result, or a description of what was wrong with it. */
+function readTradeResult(
+  result: FormattedExecutionResult<Record<string, unknown>, unknown>,
+): Trade | string {
+  if (result.errors !== undefined && result.errors.length > 0) return describeError(result.errors);
+  const parsed = tradeExecutedDataSchema.safeParse(result.data);
+  return parsed.success ? parsed.data.tradeExecuted : 'a trade had an unexpected shape';
+}
 
-  const report = (event: ConnectionEvent): void => {
-    if (closed) return;
-    status = nextFeedStatus(status, event);
-    handlers.onStatus(status);
-  };
-
-  const loadRecent = async (): Promise<void> => {
-    try {
-      const data = await queryGateway({
-        url: options.httpUrl,
-        query: RECENT_TRADES_QUERY,
-        variables: { first: FEED_LIMIT },
-        schema: recentTradesDataSchema,
-        signal: history.signal,
-      });
-      if (!closed) handlers.onTrades(data.trades.edges.map((edge) => edge.node));
-    } catch (error) {
-      if (!closed) handlers.onProblem(`recent trades: ${describe(error)}`);
-    }
-  };
-
-  const client: Client = createClient({
-    url: options.wsUrl,
+function createReconnectingClient(wsUrl: string, on: (event: ConnectionEvent) => void): Client {
+  return createClient({
+    url: wsUrl,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(retries))),
     keepAlive: 10_000,
     on: {
-      connecting: () => report('connecting'),
-      connected: () => {
-        report('connected');
-        handlers.onProblem(null);
-        void loadRecent();
-      },
-      closed: () => report('closed'),
+      connecting: () => on('connecting'),
+      connected: () => on('connected'),
+      closed: () => on('closed'),
     },
   });
+}
 
-  const onResult = (result: FormattedExecutionResult): void => {
-    if (result.errors !== undefined && result.errors.length > 0) {
-      handlers.onProblem(`subscription: ${describe(result.errors)}`);
-      return;
+/**
+ * Follows the trade feed: subscribes to `tradeExecuted` over graphql-ws and, each time the socket
+ * (re)connects, loads the newest trades over HTTP so trades missed while away still show.
+ */
+class TradeStream {
+  private status: FeedStatus = 'connecting';
+  private closed = false;
+  private resubscribeTimer: ReturnType<typeof setTimeout> | undefined;
+  private unsubscribe: () => void = () => undefined;
+  private readonly history = new AbortController();
+  private readonly client: Client;
+
+  constructor(
+    private readonly options: TradeStreamOptions,
+    private readonly handlers: TradeStreamHandlers,
+  ) {
+    this.client = createReconnectingClient(options.wsUrl, (event) => this.onConnection(event));
+    this.subscribe();
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.resubscribeTimer);
+    this.history.abort();
+    this.unsubscribe();
+    void this.client.dispose();
+  }
+
+  private onConnection(event: ConnectionEvent): void {
+    if (this.closed) return;
+    this.status = nextFeedStatus(this.status, event);
+    this.handlers.onStatus(this.status);
+    if (event === 'connected') {
+      this.handlers.onProblem(null);
+      void this.loadRecent();
     }
-    const parsed = tradeExecutedDataSchema.safeParse(result.data);
-    if (parsed.success) handlers.onTrades([parsed.data.tradeExecuted]);
-    else handlers.onProblem('subscription: a trade had an unexpected shape');
-  };
+  }
 
-  const subscribe = (): void => {
-    unsubscribe = client.subscribe(
+  private subscribe(): void {
+    this.unsubscribe = this.client.subscribe(
       { query: TRADE_EXECUTED_SUBSCRIPTION },
       {
-        next: onResult,
-        error: (error) => {
-          handlers.onProblem(`subscription: ${describe(error)}`);
-          scheduleResubscribe();
+        next: (result) => {
+          const trade = readTradeResult(result);
+          if (typeof trade === 'string') this.handlers.onProblem(`subscription: ${trade}`);
+          else this.handlers.onTrades([trade]);
         },
-        complete: () => scheduleResubscribe(),
+        error: (error) => {
+          if (!this.closed) this.handlers.onProblem(`subscription: ${describeError(error)}`);
+          this.scheduleResubscribe();
+        },
+        complete: () => this.scheduleResubscribe(),
       },
     );
-  };
+  }
 
-  const scheduleResubscribe = (): void => {
-    if (closed) return;
-    report('closed');
-    clearTimeout(resubscribeTimer);
-    resubscribeTimer = setTimeout(subscribe, RESUBSCRIBE_MS);
-  };
+  private scheduleResubscribe(): void {
+    if (this.closed) return;
+    this.onConnection('closed');
+    clearTimeout(this.resubscribeTimer);
+    this.resubscribeTimer = setTimeout(() => this.subscribe(), RESUBSCRIBE_MS);
+  }
 
-  subscribe();
-  return () => {
-    closed = true;
-    clearTimeout(resubscribeTimer);
-    history.abort();
-    unsubscribe();
-    void client.dispose();
-  };
+  private async loadRecent(): Promise<void> {
+    try {
+      const data = await queryGateway({
+        url: this.options.httpUrl,
+        query: RECENT_TRADES_QUERY,
+        variables: { first: FEED_LIMIT },
+        schema: recentTradesDataSchema,
+        signal: this.history.signal,
+      });
+      if (!this.closed) this.handlers.onTrades(data.trades.edges.map((edge) => edge.node));
+    } catch (error) {
+      if (!this.closed) this.handlers.onProblem(`recent trades: ${describeError(error)}`);
+    }
+  }
+}
+
+/** Opens the live trade feed; it reconnects forever. Returns a function that closes it. */
+export function openTradeStream(
+  options: TradeStreamOptions,
+  handlers: TradeStreamHandlers,
+): () => void {
+  const stream = new TradeStream(options, handlers);
+  return () => stream.close();
 }

@@ -1,0 +1,171 @@
+import { decodeLog, EventTopics } from '@tidemark/domain';
+import { pino } from 'pino';
+import {
+  createPublicClient,
+  createWalletClient,
+  erc20Abi,
+  http,
+  numberToHex,
+  type Address,
+  type Hex,
+  type Log,
+  type PublicClient,
+} from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  deployMarket,
+  startDevnetChain,
+  startSimulator,
+  type DevnetChain,
+  type MarketDeployment,
+  type MarketSimulator,
+} from '../src/index';
+
+const logger = pino({ level: 'warn', base: { service: 'devnet-test' } });
+
+let chainA: DevnetChain;
+let chainB: DevnetChain;
+let market: MarketDeployment;
+let simulator: MarketSimulator;
+let client: PublicClient;
+let timings: { startMs: number; deployMs: number };
+
+/** Polls until `read` returns a value that passes `done`, or fails with `what` at the deadline. */
+async function eventually<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function marketLogs(topic0: string): Promise<Log[]> {
+  const addresses = [market.factory, ...market.pairs.map((pair) => pair.address)];
+  const filter = {
+    address: addresses,
+    topics: [topic0 as Hex],
+    fromBlock: numberToHex(market.startBlock),
+    toBlock: 'latest' as const,
+  };
+  return client.request({ method: 'eth_getLogs', params: [filter] });
+}
+
+function asRawLog(log: Log) {
+  return {
+    address: log.address,
+    topics: log.topics,
+    data: log.data,
+    blockNumber: Number(log.blockNumber),
+    blockHash: log.blockHash!,
+    transactionHash: log.transactionHash!,
+    logIndex: Number(log.logIndex),
+  };
+}
+
+beforeAll(async () => {
+  const startedAt = Date.now();
+  [chainA, chainB] = await Promise.all([
+    startDevnetChain({ chainId: 31337, blockTimeMs: 500, logger }),
+    startDevnetChain({ chainId: 31338, blockTimeMs: 500, logger }),
+  ]);
+  const deployAt = Date.now();
+  market = await deployMarket(chainA.rpcUrl, { logger });
+  timings = { startMs: deployAt - startedAt, deployMs: Date.now() - deployAt };
+  client = createPublicClient({ transport: http(chainA.rpcUrl) });
+  simulator = startSimulator({
+    rpcUrl: chainA.rpcUrl,
+    deployment: market,
+    tradesPerBlock: 8,
+    seed: 7,
+    logger,
+  });
+  await simulator.ready;
+}, 60_000);
+
+afterAll(async () => {
+  await simulator?.stop();
+  await Promise.all([chainA?.stop(), chainB?.stop()]);
+});
+
+describe('devnet', () => {
+  it('starts and deploys quickly', () => {
+    expect(timings.startMs).toBeLessThan(15_000);
+    // Includes the one-off solcjs compilation on a fresh clone.
+    expect(timings.deployMs).toBeLessThan(45_000);
+  });
+
+  it('creates every pair with the Uniswap V2 PairCreated event, token0 below token1', async () => {
+    const logs = await marketLogs(EventTopics.pairCreated);
+    expect(logs).toHaveLength(market.pairs.length);
+    for (const log of logs) {
+      const decoded = decodeLog(asRawLog(log));
+      if (decoded?.kind !== 'pairCreated')
+        throw new Error(`expected a PairCreated log, got ${decoded?.kind}`);
+      expect(decoded.factory).toBe(market.factory.toLowerCase());
+      expect(BigInt(decoded.token0)).toBeLessThan(BigInt(decoded.token1));
+      const pair = market.pairs.find(
+        (candidate) => candidate.address.toLowerCase() === decoded.pair,
+      );
+      expect(pair?.token0.toLowerCase()).toBe(decoded.token0);
+    }
+  });
+
+  it('mines router swaps sent by trader wallets, with Sync logs', async () => {
+    const swaps = await eventually(
+      'five mined swaps',
+      () => marketLogs(EventTopics.swapV2),
+      (logs) => logs.length >= 5,
+    );
+    const syncs = await marketLogs(EventTopics.syncV2);
+    expect(syncs.length).toBeGreaterThan(swaps.length);
+    const deployerAndRouter = [market.deployer, market.router].map((address) =>
+      address.toLowerCase(),
+    );
+    const accounts = await createWalletClient({ transport: http(chainA.rpcUrl) }).getAddresses();
+    const traders = accounts.slice(1).map((address) => address.toLowerCase());
+    for (const log of swaps.slice(0, 5)) {
+      expect(log.topics[0]).toBe(EventTopics.swapV2);
+      const decoded = decodeLog(asRawLog(log));
+      if (decoded?.kind !== 'swapV2') throw new Error(`expected a Swap log, got ${decoded?.kind}`);
+      expect(decoded.sender).toBe(market.router.toLowerCase());
+      const transaction = await client.getTransaction({ hash: log.transactionHash! });
+      expect(transaction.to?.toLowerCase()).toBe(market.router.toLowerCase());
+      expect(deployerAndRouter).not.toContain(transaction.from.toLowerCase());
+      expect(traders).toContain(transaction.from.toLowerCase());
+    }
+    expect(simulator.stats().trades).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has a 6-decimal USDC and the other tokens with their decimals', async () => {
+    const decimalsOf = (address: Address) =>
+      client.readContract({ address, abi: erc20Abi, functionName: 'decimals' });
+    const usdc = market.tokens.find((token) => token.symbol === 'USDC')!;
+    expect(await decimalsOf(usdc.address)).toBe(6);
+    expect(
+      await client.readContract({ address: usdc.address, abi: erc20Abi, functionName: 'symbol' }),
+    ).toBe('USDC');
+    for (const token of market.tokens) expect(await decimalsOf(token.address)).toBe(token.decimals);
+  });
+
+  it('runs two chains with different ids side by side', async () => {
+    const clientB = createPublicClient({ transport: http(chainB.rpcUrl) });
+    expect(chainA.rpcUrl).not.toBe(chainB.rpcUrl);
+    expect(await client.getChainId()).toBe(31337);
+    expect(await clientB.getChainId()).toBe(31338);
+    const first = await clientB.getBlockNumber({ cacheTime: 0 });
+    await eventually(
+      'a new block on the second chain',
+      () => clientB.getBlockNumber({ cacheTime: 0 }),
+      (block) => block > first,
+      10_000,
+    );
+  });
+});

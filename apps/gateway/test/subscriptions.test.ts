@@ -1,0 +1,147 @@
+import type { ClientRequestArgs } from 'node:http';
+import { connect, type NetConnectOpts, type Socket } from 'node:net';
+import { createClient, type Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { Topics } from '@tidemark/domain';
+import type { CanonicalEvent, TradeExecutedV1 } from '@tidemark/schema';
+import { slowSubscriberCloseCode } from '../src/index';
+import { eventually, startHarness, type Harness } from './support/harness';
+import { addr, makeTrade, tradeId } from './support/trades';
+
+const fields = 'id chainId blockNumber blockHash txHash logIndex timestamp protocol pool trader tokenIn tokenOut amountIn amountOut';
+const subscription = `subscription Live($filter: TradeFilter) { tradeExecuted(filter: $filter) { ${fields} } }`;
+
+interface Received {
+  trades: Record<string, unknown>[];
+  errors: { message: string; extensions?: { code?: string } }[];
+}
+
+let harness: Harness;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  harness = await startHarness('subscriptions');
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => Promise.resolve(client.dispose())));
+  await harness?.close();
+});
+
+const publish = (events: CanonicalEvent[]) => harness.bus.publish(Topics.chainEvents, events);
+
+function subscribe(wsUrl: string, variables: Record<string, unknown>): Received {
+  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
+  clients.push(client);
+  const received: Received = { trades: [], errors: [] };
+  client.subscribe<{ tradeExecuted: Record<string, unknown> }>(
+    { query: subscription, variables },
+    {
+      next: (result) => {
+        if (result.data) received.trades.push(result.data.tradeExecuted);
+        received.errors.push(...((result.errors ?? []) as Received['errors']));
+      },
+      error: (error) => received.errors.push(...(Array.isArray(error) ? (error as Received['errors']) : [{ message: String(error) }])),
+      complete: () => undefined,
+    },
+  );
+  return received;
+}
+
+/** Publishes matching warm-up trades until the subscriber has seen one, so it is surely live. */
+async function warmUp(received: Received, warmup: () => TradeExecutedV1): Promise<Set<string>> {
+  const ids = new Set<string>();
+  await eventually('the subscription to receive a warm-up trade', async () => {
+    const trade = warmup();
+    ids.add(tradeId(trade));
+    await publish([trade]);
+    return received.trades.length > 0;
+  });
+  return ids;
+}
+
+describe('tradeExecuted', () => {
+  it('delivers exactly the trades matching the filter, in order', async () => {
+    const filter = { chainId: 1, pool: addr('A'), trader: addr('b') };
+    const matching = (fields: Partial<TradeExecutedV1> = {}) => makeTrade({ chainId: 1, pool: addr('a'), trader: addr('b'), ...fields });
+    const received = subscribe(harness.gateway.wsUrl, { filter });
+    const warmups = await warmUp(received, () => matching({ logIndex: 0 }));
+
+    const match = matching();
+    const fence = matching();
+    await publish([
+      makeTrade({ chainId: 2, pool: addr('a'), trader: addr('b') }),
+      makeTrade({ chainId: 1, pool: addr('c'), trader: addr('b') }),
+      makeTrade({ chainId: 1, pool: addr('a'), trader: addr('d') }),
+      { type: 'BlockV1', chainId: 1, blockNumber: 5, blockHash: match.blockHash, parentHash: match.blockHash, timestamp: 1 },
+      match,
+    ]);
+    await publish([fence]);
+    await eventually('the fence trade', () => received.trades.some((trade) => trade.id === tradeId(fence)));
+
+    const afterWarmup = received.trades.filter((trade) => !warmups.has(trade.id as string));
+    expect(afterWarmup.map((trade) => trade.id)).toEqual([tradeId(match), tradeId(fence)]);
+    const { type: _type, sender: _sender, recipient: _recipient, ...expected } = match;
+    expect(afterWarmup[0]).toEqual({ id: tradeId(match), ...expected });
+    expect(received.errors).toEqual([]);
+  });
+
+  it('rejects a malformed filter with BAD_USER_INPUT', async () => {
+    const received = subscribe(harness.gateway.wsUrl, { filter: { trader: 'not-an-address' } });
+    await eventually('an error', () => received.errors.length > 0);
+    expect(received.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(received.errors[0]?.message).toMatch(/address/);
+  });
+});
+
+/** A raw graphql-transport-ws connection whose TCP socket the test can stop reading. */
+async function openRawSubscriber(wsUrl: string) {
+  let tcp: Socket | undefined;
+  const socket = new WebSocket(wsUrl, 'graphql-transport-ws', {
+    createConnection: (options: ClientRequestArgs) => (tcp = connect(options as NetConnectOpts)),
+  });
+  const messages: { type: string }[] = [];
+  socket.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8')) as { type: string }));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') })),
+  );
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  socket.send(JSON.stringify({ type: 'connection_init' }));
+  await eventually('connection_ack', () => messages.some((message) => message.type === 'connection_ack'));
+  socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: subscription } }));
+  return { messages, closed, tcp: () => tcp! };
+}
+
+describe('a slow subscriber', () => {
+  it('is dropped with a close code while the others keep receiving', async () => {
+    const gateway = await harness.startGateway({ subscriberQueueLimit: 256 });
+    const fast = subscribe(gateway.wsUrl, {});
+    const slow = await openRawSubscriber(gateway.wsUrl);
+    await warmUp(fast, () => makeTrade());
+    await eventually('the slow subscriber to be live', async () => {
+      await publish([makeTrade()]);
+      return slow.messages.some((message) => message.type === 'next');
+    });
+
+    slow.tcp().pause();
+    const dropped = () => harness.logs.some((line) => line.event === 'live.subscriber_dropped');
+    const published: string[] = [];
+    const deadline = Date.now() + 60_000;
+    while (!dropped()) {
+      expect(Date.now(), 'the slow subscriber was never dropped').toBeLessThan(deadline);
+      const batch = Array.from({ length: 200 }, () => makeTrade({ chainId: 5 }));
+      published.push(...batch.map(tradeId));
+      await publish(batch);
+      const last = tradeId(batch.at(-1)!);
+      await eventually('the fast subscriber to keep up', () => fast.trades.at(-1)?.id === last);
+    }
+    slow.tcp().resume();
+
+    const close = await slow.closed;
+    expect(close).toEqual({ code: slowSubscriberCloseCode, reason: 'subscriber too slow' });
+    const fastIds = new Set(fast.trades.map((trade) => trade.id));
+    expect(published.every((id) => fastIds.has(id))).toBe(true);
+    expect(fast.errors).toEqual([]);
+  }, 90_000);
+});

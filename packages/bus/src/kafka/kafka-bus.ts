@@ -1,0 +1,107 @@
+import type { EventBus, SubscribeOptions, Subscription } from '@tidemark/domain';
+import kafkajs, { type Admin, type Producer } from 'kafkajs';
+import { BusClosedError, BusUnavailableError, PublishFailedError } from '../errors';
+import { defaultLogger, type Logger } from '../logger';
+import { validatedCopy } from '../validate-batch';
+import { parseKafkaBusConfig, type KafkaBusConfig, type KafkaBusConfigInput } from './config';
+import { once, type ConsumerContext } from './consumer-context';
+import { createDeadLetter } from './dead-letter';
+import { startGroupedConsumer } from './grouped-consumer';
+import { pinoLogCreator } from './kafkajs-logger';
+import { startLiveConsumer } from './live-consumer';
+import { toMessages } from './message-codec';
+import { ensureTopics } from './topics';
+
+const { Kafka, Partitioners, logLevel } = kafkajs;
+
+/** The configuration (parsed here, once) and the logger the bus and kafkajs log to. */
+export type KafkaBusOptions = KafkaBusConfigInput & { logger?: Logger };
+
+/**
+ * The event bus on Apache Kafka. Resolves once the brokers answered, the bus topics exist and
+ * the producer is connected. `publish` resolves once every in-sync replica has the events.
+ */
+export async function createKafkaBus(options: KafkaBusOptions): Promise<EventBus> {
+  const { logger: givenLogger, ...input } = options;
+  const config = parseKafkaBusConfig(input);
+  const logger = givenLogger ?? defaultLogger();
+  const kafka = new Kafka({
+    clientId: config.clientId,
+    brokers: config.brokers,
+    logLevel: logLevel.WARN,
+    logCreator: pinoLogCreator(logger),
+  });
+  const admin = kafka.admin();
+  // Idempotent with one request in flight: retries never duplicate or reorder a chain's events.
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await connect(config, admin, producer);
+  const context: ConsumerContext = {
+    kafka,
+    admin,
+    clientId: config.clientId,
+    deadLetter: createDeadLetter(producer, logger),
+    logger,
+  };
+  return kafkaBus(context, producer);
+}
+
+async function connect(config: KafkaBusConfig, admin: Admin, producer: Producer): Promise<void> {
+  try {
+    await admin.connect();
+    await ensureTopics(admin, config.partitions);
+    await producer.connect();
+  } catch (error) {
+    await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
+    throw new BusUnavailableError(config.brokers, error);
+  }
+}
+
+function kafkaBus(context: ConsumerContext, producer: Producer): EventBus {
+  const open = new Set<Subscription>();
+  let closed = false;
+
+  const start = (options: SubscribeOptions): Promise<Subscription> =>
+    options.group === undefined
+      ? startLiveConsumer(context, options.topic, options.handler)
+      : startGroupedConsumer(context, options.topic, options.group, options.handler);
+
+  return {
+    async publish(topic, events) {
+      if (closed) throw new BusClosedError();
+      if (events.length === 0) return;
+      const messages = toMessages(validatedCopy(events));
+      try {
+        await producer.send({ topic, acks: -1, messages });
+      } catch (error) {
+        throw new PublishFailedError(topic, error);
+      }
+    },
+    async subscribe(options) {
+      if (closed) throw new BusClosedError();
+      const inner = await start(options);
+      const subscription: Subscription = {
+        unsubscribe: once(async () => {
+          open.delete(subscription);
+          await inner.unsubscribe();
+        }),
+      };
+      open.add(subscription);
+      if (closed) {
+        await subscription.unsubscribe();
+        throw new BusClosedError();
+      }
+      return subscription;
+    },
+    close: once(async () => {
+      closed = true;
+      await Promise.allSettled([...open].map((subscription) => subscription.unsubscribe()));
+      await producer.disconnect();
+      await context.admin.disconnect();
+    }),
+  };
+}
