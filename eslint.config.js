@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const driverImports = [
@@ -11,7 +12,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/node_modules/**', '**/.next/**', '**/dist/**', '**/.tidemark/**', '**/.cache/**',
-      '**/artifacts/**', '**/next-env.d.ts', 'packages/db/drizzle/**', 'helm/**', 'k8s/**',
+      '**/artifacts/**', '**/next-env.d.ts', 'packages/db/drizzle/**', 'packages/db/.cache/**', 'helm/tidemark/**', 'k8s/**',
     ],
   },
   js.configs.recommended,
@@ -23,13 +24,18 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.node } },
+  },
+  {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   // The dependency rule: the domain and the event contracts are plain TypeScript, free of
   // drivers, frameworks and I/O. Adapters live in other packages.

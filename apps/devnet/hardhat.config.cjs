@@ -1,4 +1,3 @@
-/* global process, module, __dirname */
 // Hardhat 2 configuration for the local devnet node. The parent process passes every setting
 // through environment variables so that one file serves any number of chains side by side.
 

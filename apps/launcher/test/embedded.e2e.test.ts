@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { endToEndCases, useStack } from './support/e2e-suite';
 
 describe('embedded mode (in-process bus, PGlite, chDB)', () => {
-  const stack = useStack(async () => ({}), { web: true });
+  const stack = useStack(() => Promise.resolve({}), { web: true });
   endToEndCases(stack);
 
   it('shows a new trade appear live in the dashboard', async () => {

@@ -2,7 +2,6 @@
 // operating system closes it when the parent exits for any reason (even SIGKILL), and then this
 // process ends too, so a chain is never left running without its owner.
 'use strict';
-/* global process, setInterval */
 
 const parentPid = process.ppid;
 

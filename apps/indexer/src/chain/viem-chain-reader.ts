@@ -16,8 +16,17 @@ function toHexQuantity(n: number): `0x${string}` {
   return `0x${n.toString(16)}`;
 }
 
+/** viem errors carry a one-line `shortMessage`; prefer it over the multi-line `message`. */
+function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    const short = (error as { shortMessage?: unknown }).shortMessage;
+    return typeof short === 'string' ? short : (error.message.split('\n')[0] ?? error.name);
+  }
+  return typeof error === 'string' ? error : JSON.stringify(error);
+}
+
 function isRetryable(error: unknown): boolean {
-  const text = String((error as { message?: unknown })?.message ?? error);
+  const text = error instanceof Error ? error.message : errorText(error);
   // A JSON-RPC "invalid params" or a revert will answer the same way next time.
   return !/invalid (params|argument)|execution reverted|-32602/i.test(text);
 }
@@ -27,7 +36,7 @@ async function call<T>(chainId: number, what: string, run: () => Promise<T>): Pr
     return await run();
   } catch (error) {
     if (error instanceof ChainReadError) throw error;
-    const reason = String((error as { shortMessage?: unknown; message?: unknown })?.shortMessage ?? (error as Error)?.message ?? error);
+    const reason = errorText(error);
     throw new ChainReadError(`chain ${chainId}: ${what} failed: ${reason}`, isRetryable(error), { cause: error });
   }
 }
@@ -49,7 +58,7 @@ export function createViemChainReader(options: ChainReaderOptions): ChainReader 
   const timeout = options.timeoutMs ?? 15_000;
   const transport = rpcUrl.startsWith('ws') ? webSocket(rpcUrl, { timeout, retryCount: 0 }) : http(rpcUrl, { batch: { batchSize: 100 }, timeout, retryCount: 0 });
   const client: PublicClient = createPublicClient({ transport });
-  const request = (method: string, params: unknown[]) => client.request({ method: method as 'eth_chainId', params: params as never }) as Promise<unknown>;
+  const request = (method: string, params: unknown[]): Promise<unknown> => client.request({ method: method as 'eth_chainId', params: params as never });
 
   return {
     chainId,

@@ -31,7 +31,7 @@ function indexed(log: RawLog, count: number): string[] {
   if (log.topics.length !== count + 1 || !log.topics.every(isWord)) {
     throw new MalformedLogError(log, `expected ${count} indexed topics, got ${log.topics.length - 1}`);
   }
-  return log.topics.slice(1) as string[];
+  return log.topics.slice(1);
 }
 
 /**
