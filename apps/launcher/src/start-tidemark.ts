@@ -24,6 +24,10 @@ export interface StartOptions {
 export async function startTidemark(config: LauncherConfig, options: StartOptions): Promise<RunningTidemark> {
   const { logger } = options;
   const gatewayConfig = parseGatewayConfig(options.env);
+  if (!options.env.GATEWAY_CORS_ORIGINS?.trim()) {
+    // The dashboard calls the API from the browser: allow wherever this launcher serves it.
+    gatewayConfig.corsOrigins = [...new Set([...gatewayConfig.corsOrigins, `http://${config.webHost}:${config.webPort}`, `http://localhost:${config.webPort}`])];
+  }
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.splice(0).reverse()) await s().catch((error: unknown) => logger.error({ event: 'launcher.stop_failed', err: error }, 'stop failed'));
