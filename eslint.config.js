@@ -3,16 +3,44 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const driverImports = [
-  'pg', 'pg-*', '@electric-sql/*', 'drizzle-orm', 'drizzle-orm/*', '@clickhouse/*', 'chdb', 'chdb/*',
-  'kafkajs', 'viem', 'viem/*', '@apollo/*', 'graphql', 'graphql-ws', 'ws', 'next', 'next/*', 'react',
-  'pino', 'hardhat', 'express', 'node:*',
+  'pg',
+  'pg-*',
+  '@electric-sql/*',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  '@clickhouse/*',
+  'chdb',
+  'chdb/*',
+  'kafkajs',
+  'viem',
+  'viem/*',
+  '@apollo/*',
+  'graphql',
+  'graphql-ws',
+  'ws',
+  'next',
+  'next/*',
+  'react',
+  'pino',
+  'hardhat',
+  'express',
+  'node:*',
 ];
 
 export default tseslint.config(
   {
     ignores: [
-      '**/node_modules/**', '**/.next/**', '**/dist/**', '**/.tidemark/**', '**/.cache/**',
-      '**/artifacts/**', '**/next-env.d.ts', 'packages/db/drizzle/**', 'packages/db/.cache/**', 'helm/tidemark/**', 'k8s/**',
+      '**/node_modules/**',
+      '**/.next/**',
+      '**/dist/**',
+      '**/.tidemark/**',
+      '**/.cache/**',
+      '**/artifacts/**',
+      '**/next-env.d.ts',
+      'packages/db/drizzle/**',
+      'packages/db/.cache/**',
+      'helm/tidemark/**',
+      'k8s/**',
     ],
   },
   js.configs.recommended,
@@ -24,14 +52,23 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.node } },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { ...globals.node },
+    },
   },
   {
     files: ['**/*.cjs'],
@@ -43,7 +80,18 @@ export default tseslint.config(
     files: ['packages/domain/src/**/*.ts', 'packages/schema/src/events/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: driverImports, message: 'The domain imports no driver, framework or I/O module: put this behind a port.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: driverImports,
+              message:
+                'The domain imports no driver, framework or I/O module: put this behind a port.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -3,8 +3,15 @@
 import { spawnSync, spawn } from 'node:child_process';
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' };
-const build = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@tidemark/web', '--output-logs=errors-only'], { stdio: 'inherit', env });
+const build = spawnSync(
+  'npx',
+  ['turbo', 'run', 'build', '--filter=@tidemark/web', '--output-logs=errors-only'],
+  { stdio: 'inherit', env },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
-const launcher = spawn(process.execPath, ['--import', 'tsx', 'apps/launcher/src/main.ts'], { stdio: 'inherit', env });
+const launcher = spawn(process.execPath, ['--import', 'tsx', 'apps/launcher/src/main.ts'], {
+  stdio: 'inherit',
+  env,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => launcher.kill(signal));
 launcher.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

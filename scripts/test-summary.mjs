@@ -10,7 +10,10 @@ if (!file || !existsSync(file)) {
 }
 const report = JSON.parse(readFileSync(file, 'utf8'));
 const passed = report.numPassedTests ?? 0;
-const failed = (report.numFailedTests ?? 0) + staticFailed + (report.success === false && report.numFailedTests === 0 ? 1 : 0);
+const failed =
+  (report.numFailedTests ?? 0) +
+  staticFailed +
+  (report.success === false && report.numFailedTests === 0 ? 1 : 0);
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -12,7 +12,8 @@ export interface Adapters {
 }
 
 async function openBus(env: ServerEnv, logger: Logger): Promise<EventBus> {
-  if (env.kafkaBrokers !== undefined) return createKafkaBus({ brokers: env.kafkaBrokers, clientId: 'tidemark-gateway', logger });
+  if (env.kafkaBrokers !== undefined)
+    return createKafkaBus({ brokers: env.kafkaBrokers, clientId: 'tidemark-gateway', logger });
   logger.warn(
     { event: 'gateway.in_process_bus' },
     'KAFKA_BROKERS is unset: using the in-process bus, so live trades only come from this process',
@@ -32,8 +33,12 @@ export async function openAdapters(env: ServerEnv, logger: Logger): Promise<Adap
     for (const item of opened.reverse()) await item.close();
   };
   try {
-    const oltp = track(await createOltpStore({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, logger }));
-    const olap = track(await createOlapStore({ dataDir: env.dataDir, clickhouseUrl: env.clickhouseUrl, logger }));
+    const oltp = track(
+      await createOltpStore({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, logger }),
+    );
+    const olap = track(
+      await createOlapStore({ dataDir: env.dataDir, clickhouseUrl: env.clickhouseUrl, logger }),
+    );
     const bus = track(await openBus(env, logger));
     return { oltp, olap, bus, close };
   } catch (err) {

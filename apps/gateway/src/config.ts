@@ -33,7 +33,13 @@ const integer = (min: number, max: number) =>
     .trim()
     .regex(/^[0-9]+$/, `expected an integer from ${min} to ${max}`)
     .transform(Number)
-    .pipe(z.number().int().min(min, `expected an integer from ${min} to ${max}`).max(max, `expected an integer from ${min} to ${max}`));
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, `expected an integer from ${min} to ${max}`)
+        .max(max, `expected an integer from ${min} to ${max}`),
+    );
 
 const origin = z
   .string()
@@ -45,7 +51,12 @@ const settings = {
   GATEWAY_PORT: integer(0, 65535).default(4000),
   GATEWAY_CORS_ORIGINS: z
     .string()
-    .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item !== ''))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    )
     .pipe(z.array(origin))
     .default(defaultCorsOrigins),
   GATEWAY_SUBSCRIBER_QUEUE_LIMIT: integer(1, 1_000_000).default(10_000),

@@ -47,7 +47,8 @@ function publicHost(host: string): string {
 /** Starts the GraphQL gateway (HTTP and graphql-ws on one port) and resolves once it listens. */
 export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const bindings = deps.logger.bindings() as { service?: unknown };
-  const logger = bindings.service === undefined ? deps.logger.child({ service: 'gateway' }) : deps.logger;
+  const logger =
+    bindings.service === undefined ? deps.logger.child({ service: 'gateway' }) : deps.logger;
   const fanout = new TradeFanout(deps.config.subscriberQueueLimit);
   const schema = buildSchema({ oltp: deps.oltp, olap: deps.olap, fanout, logger });
   const httpServer = createServer();
@@ -73,14 +74,17 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     createRequestListener({
       apollo,
       corsOrigins: new Set(deps.config.corsOrigins),
-      readiness: () => readiness({ oltp: deps.oltp, olap: deps.olap, busLive: () => feed.live }, logger),
+      readiness: () =>
+        readiness({ oltp: deps.oltp, olap: deps.olap, busLive: () => feed.live }, logger),
       logger,
     }),
   );
-  const address = await listen(httpServer, deps.config.host, deps.config.port).catch(async (err: unknown) => {
-    await stop();
-    throw err;
-  });
+  const address = await listen(httpServer, deps.config.host, deps.config.port).catch(
+    async (err: unknown) => {
+      await stop();
+      throw err;
+    },
+  );
   const base = `${publicHost(deps.config.host)}:${address.port}${graphqlPath}`;
   logger.info({ event: 'gateway.started', url: `http://${base}` }, 'gateway listening');
   return { url: `http://${base}`, wsUrl: `ws://${base}`, stop };

@@ -16,11 +16,15 @@ function firstLine(err: unknown): string {
 
 async function run(env: ServerEnv): Promise<void> {
   const logger = pino({ level: env.logLevel, base: { service: 'gateway' } });
-  const adapters = await openAdapters(env, logger).catch((err: unknown) => exitWith(`cannot start: ${firstLine(err)}`));
-  const gateway = await createGateway({ config: env.gateway, ...adapters, logger }).catch(async (err: unknown) => {
-    await adapters.close();
-    return exitWith(`cannot start: ${firstLine(err)}`);
-  });
+  const adapters = await openAdapters(env, logger).catch((err: unknown) =>
+    exitWith(`cannot start: ${firstLine(err)}`),
+  );
+  const gateway = await createGateway({ config: env.gateway, ...adapters, logger }).catch(
+    async (err: unknown) => {
+      await adapters.close();
+      return exitWith(`cannot start: ${firstLine(err)}`);
+    },
+  );
   let stopping = false;
   const shutdown = (signal: string) => {
     // Listeners stay registered: tsx exits at once on a signal nobody listens to any more.

@@ -25,7 +25,10 @@ function parseBrokers(value: string | undefined): string[] | undefined {
   const result = KafkaBusConfig.shape.brokers.safeParse(value);
   if (!result.success) {
     const detail = result.error.issues[0]?.message ?? 'invalid value';
-    throw new GatewayConfigError('KAFKA_BROKERS', `${detail}, e.g. 127.0.0.1:9092 (got ${JSON.stringify(value)})`);
+    throw new GatewayConfigError(
+      'KAFKA_BROKERS',
+      `${detail}, e.g. 127.0.0.1:9092 (got ${JSON.stringify(value)})`,
+    );
   }
   return result.data;
 }
@@ -33,7 +36,10 @@ function parseBrokers(value: string | undefined): string[] | undefined {
 function parseLogLevel(value: string | undefined): string {
   const result = z.enum(logLevels).default('info').safeParse(value);
   if (!result.success) {
-    throw new GatewayConfigError('LOG_LEVEL', `expected one of ${logLevels.join(', ')} (got ${JSON.stringify(value)})`);
+    throw new GatewayConfigError(
+      'LOG_LEVEL',
+      `expected one of ${logLevels.join(', ')} (got ${JSON.stringify(value)})`,
+    );
   }
   return result.data;
 }

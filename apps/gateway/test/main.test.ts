@@ -12,7 +12,8 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
       process.execPath,
       ['--import', 'tsx', 'src/main.ts'],
       { cwd: appDir, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 },
-      (error, _stdout, stderr) => resolve({ code: error === null ? 0 : (error.code as number | null), stderr }),
+      (error, _stdout, stderr) =>
+        resolve({ code: error === null ? 0 : (error.code as number | null), stderr }),
     );
   });
 }

@@ -26,7 +26,10 @@ describe('probes', () => {
   it('/ready answers 200 when the stores answer and the bus subscription is live', async () => {
     const response = await fetch(`${origin}/ready`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ready: true, checks: { oltp: 'ok', olap: 'ok', bus: 'ok' } });
+    expect(await response.json()).toEqual({
+      ready: true,
+      checks: { oltp: 'ok', olap: 'ok', bus: 'ok' },
+    });
   });
 
   it('answers unknown paths with 404', async () => {
@@ -44,9 +47,15 @@ describe('stopping', () => {
         url: gateway.wsUrl,
         webSocketImpl: WebSocket,
         retryAttempts: 0,
-        on: { connected: () => onConnected(), closed: (event) => resolve((event as { code: number }).code) },
+        on: {
+          connected: () => onConnected(),
+          closed: (event) => resolve((event as { code: number }).code),
+        },
       });
-      client.subscribe({ query: 'subscription { tradeExecuted { id } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+      client.subscribe(
+        { query: 'subscription { tradeExecuted { id } }' },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      );
     });
     await connected;
     await gateway.stop();
@@ -64,12 +73,17 @@ describe('when a store fails', () => {
     const errorId = error?.extensions?.errorId;
     expect(errorId).toMatch(/^[0-9a-f-]{36}$/);
     expect(error?.message).toBe(`Internal server error (error id ${errorId})`);
-    const logged = harness.logs.find((line) => line.event === 'graphql.internal_error' && line.errorId === errorId);
+    const logged = harness.logs.find(
+      (line) => line.event === 'graphql.internal_error' && line.errorId === errorId,
+    );
     expect(logged?.service).toBe('gateway');
     expect(logged?.err).toBeDefined();
 
     const ready = await fetch(`${origin}/ready`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ ready: false, checks: { oltp: 'failed', olap: 'ok', bus: 'ok' } });
+    expect(await ready.json()).toEqual({
+      ready: false,
+      checks: { oltp: 'failed', olap: 'ok', bus: 'ok' },
+    });
   });
 });

@@ -45,11 +45,15 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const ids = (data: TradesData | null | undefined) => data?.trades.edges.map((edge) => edge.node.id) ?? [];
+const ids = (data: TradesData | null | undefined) =>
+  data?.trades.edges.map((edge) => edge.node.id) ?? [];
 
 describe('chains', () => {
   it('lists every chain with head, indexed block and lag', async () => {
-    const result = await graphql<{ chains: { id: number }[] }>(harness.gateway.url, '{ chains { id name head indexedBlock lag } }');
+    const result = await graphql<{ chains: { id: number }[] }>(
+      harness.gateway.url,
+      '{ chains { id name head indexedBlock lag } }',
+    );
     expect(result.errors).toBeUndefined();
     const chains = [...(result.data?.chains ?? [])].sort((a, b) => a.id - b.id);
     expect(chains).toEqual([
@@ -78,11 +82,22 @@ describe('trades', () => {
 
   it.each([
     ['chainId', { chainId: 31337 }, (t: TradeExecutedV1) => t.chainId === 31337],
-    ['pool, in any letter case', { pool: addr('B').toUpperCase().replace('0X', '0x') }, (t: TradeExecutedV1) => t.pool === addr('b')],
+    [
+      'pool, in any letter case',
+      { pool: addr('B').toUpperCase().replace('0X', '0x') },
+      (t: TradeExecutedV1) => t.pool === addr('b'),
+    ],
     ['trader', { trader: addr('c') }, (t: TradeExecutedV1) => t.trader === addr('c')],
-    ['chainId and pool', { chainId: 1, pool: addr('a') }, (t: TradeExecutedV1) => t.chainId === 1 && t.pool === addr('a')],
+    [
+      'chainId and pool',
+      { chainId: 1, pool: addr('a') },
+      (t: TradeExecutedV1) => t.chainId === 1 && t.pool === addr('a'),
+    ],
   ])('filters by %s', async (_name, filter, keep) => {
-    const result = await graphql<TradesData>(harness.gateway.url, tradesQuery, { filter, first: 100 });
+    const result = await graphql<TradesData>(harness.gateway.url, tradesQuery, {
+      filter,
+      first: 100,
+    });
     expect(result.errors).toBeUndefined();
     const expected = newestFirst(trades.filter(keep)).map(tradeId);
     expect(expected.length).toBeGreaterThan(0);
@@ -94,7 +109,11 @@ describe('trades', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const result: Awaited<ReturnType<typeof graphql<TradesData>>> = await graphql<TradesData>(harness.gateway.url, tradesQuery, { first: 7, after });
+      const result: Awaited<ReturnType<typeof graphql<TradesData>>> = await graphql<TradesData>(
+        harness.gateway.url,
+        tradesQuery,
+        { first: 7, after },
+      );
       expect(result.errors).toBeUndefined();
       const page = result.data!.trades;
       seen.push(...page.edges.map((edge) => edge.node.id));
@@ -117,7 +136,12 @@ describe('bad input', () => {
     ['a cursor that is not base64url', tradesQuery, { after: 'not a cursor!' }, /cursor/],
     ['a cursor the API did not issue', tradesQuery, { after: notIssued }, /cursor/],
     ['a malformed pool variable', tradesQuery, { filter: { pool: '0x1234' } }, /address.*0x1234/],
-    ['a malformed trader literal', `{ trades(filter: { trader: "bob" }) { edges { cursor } } }`, undefined, /address.*bob/],
+    [
+      'a malformed trader literal',
+      `{ trades(filter: { trader: "bob" }) { edges { cursor } } }`,
+      undefined,
+      /address.*bob/,
+    ],
     ['a chain id below 1', tradesQuery, { filter: { chainId: 0 } }, /chainId/],
   ])('rejects %s with BAD_USER_INPUT', async (_name, query, variables, message) => {
     const result = await graphql(harness.gateway.url, query, variables);
@@ -131,7 +155,11 @@ describe('CORS', () => {
   const preflight = (origin: string) =>
     fetch(harness.gateway.url, {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
 
   it('allows the web app origin', async () => {

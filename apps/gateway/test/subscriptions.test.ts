@@ -9,7 +9,8 @@ import { slowSubscriberCloseCode } from '../src/index';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { addr, makeTrade, tradeId } from './support/trades';
 
-const fields = 'id chainId blockNumber blockHash txHash logIndex timestamp protocol pool trader tokenIn tokenOut amountIn amountOut';
+const fields =
+  'id chainId blockNumber blockHash txHash logIndex timestamp protocol pool trader tokenIn tokenOut amountIn amountOut';
 const subscription = `subscription Live($filter: TradeFilter) { tradeExecuted(filter: $filter) { ${fields} } }`;
 
 interface Received {
@@ -42,7 +43,10 @@ function subscribe(wsUrl: string, variables: Record<string, unknown>): Received 
         if (result.data) received.trades.push(result.data.tradeExecuted);
         received.errors.push(...((result.errors ?? []) as Received['errors']));
       },
-      error: (error) => received.errors.push(...(Array.isArray(error) ? (error as Received['errors']) : [{ message: String(error) }])),
+      error: (error) =>
+        received.errors.push(
+          ...(Array.isArray(error) ? (error as Received['errors']) : [{ message: String(error) }]),
+        ),
       complete: () => undefined,
     },
   );
@@ -64,7 +68,8 @@ async function warmUp(received: Received, warmup: () => TradeExecutedV1): Promis
 describe('tradeExecuted', () => {
   it('delivers exactly the trades matching the filter, in order', async () => {
     const filter = { chainId: 1, pool: addr('A'), trader: addr('b') };
-    const matching = (fields: Partial<TradeExecutedV1> = {}) => makeTrade({ chainId: 1, pool: addr('a'), trader: addr('b'), ...fields });
+    const matching = (fields: Partial<TradeExecutedV1> = {}) =>
+      makeTrade({ chainId: 1, pool: addr('a'), trader: addr('b'), ...fields });
     const received = subscribe(harness.gateway.wsUrl, { filter });
     const warmups = await warmUp(received, () => matching({ logIndex: 0 }));
 
@@ -74,11 +79,20 @@ describe('tradeExecuted', () => {
       makeTrade({ chainId: 2, pool: addr('a'), trader: addr('b') }),
       makeTrade({ chainId: 1, pool: addr('c'), trader: addr('b') }),
       makeTrade({ chainId: 1, pool: addr('a'), trader: addr('d') }),
-      { type: 'BlockV1', chainId: 1, blockNumber: 5, blockHash: match.blockHash, parentHash: match.blockHash, timestamp: 1 },
+      {
+        type: 'BlockV1',
+        chainId: 1,
+        blockNumber: 5,
+        blockHash: match.blockHash,
+        parentHash: match.blockHash,
+        timestamp: 1,
+      },
       match,
     ]);
     await publish([fence]);
-    await eventually('the fence trade', () => received.trades.some((trade) => trade.id === tradeId(fence)));
+    await eventually('the fence trade', () =>
+      received.trades.some((trade) => trade.id === tradeId(fence)),
+    );
 
     const afterWarmup = received.trades.filter((trade) => !warmups.has(trade.id as string));
     expect(afterWarmup.map((trade) => trade.id)).toEqual([tradeId(match), tradeId(fence)]);
@@ -102,13 +116,17 @@ async function openRawSubscriber(wsUrl: string) {
     createConnection: (options: ClientRequestArgs) => (tcp = connect(options as NetConnectOpts)),
   });
   const messages: { type: string }[] = [];
-  socket.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8')) as { type: string }));
+  socket.on('message', (data: Buffer) =>
+    messages.push(JSON.parse(data.toString('utf8')) as { type: string }),
+  );
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.on('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') })),
   );
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   socket.send(JSON.stringify({ type: 'connection_init' }));
-  await eventually('connection_ack', () => messages.some((message) => message.type === 'connection_ack'));
+  await eventually('connection_ack', () =>
+    messages.some((message) => message.type === 'connection_ack'),
+  );
   socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: subscription } }));
   return { messages, closed, tcp: () => tcp! };
 }

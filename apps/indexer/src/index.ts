@@ -1,7 +1,20 @@
-export { parseIndexerConfig, parseStoreConfig, parseChains, parseRoles, type IndexerConfig, type StoreConfig, type Role } from './config/indexer-config';
+export {
+  parseIndexerConfig,
+  parseStoreConfig,
+  parseChains,
+  parseRoles,
+  type IndexerConfig,
+  type StoreConfig,
+  type Role,
+} from './config/indexer-config';
 export { ChainConfig } from './config/chains';
 export { ConfigError } from './config/config-error';
-export { startIndexer, connectChains, type IndexerDeps, type RunningIndexer } from './start-indexer';
+export {
+  startIndexer,
+  connectChains,
+  type IndexerDeps,
+  type RunningIndexer,
+} from './start-indexer';
 export { formatProgress, type ChainProgress } from './progress';
 export { openAdapters, type Adapters } from './wiring/open-adapters';
 export { createLogger } from './wiring/logger';

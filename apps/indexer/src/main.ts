@@ -9,13 +9,22 @@ runMain(async (onStop) => {
   const config = parseIndexerConfig(process.env);
   const logger = createLogger('indexer', config.logLevel);
   const adapters = await openAdapters(config, logger, 'tidemark-indexer');
-  const indexer = await startIndexer({ ...adapters, chains: config.chains, roles: config.roles, logger }).catch(async (error: unknown) => {
+  const indexer = await startIndexer({
+    ...adapters,
+    chains: config.chains,
+    roles: config.roles,
+    logger,
+  }).catch(async (error: unknown) => {
     await adapters.close();
     throw error;
   });
-  logger.info({ event: 'indexer.started', roles: config.roles, chains: config.chains.map((c) => c.id) }, 'indexer started');
+  logger.info(
+    { event: 'indexer.started', roles: config.roles, chains: config.chains.map((c) => c.id) },
+    'indexer started',
+  );
   const timer = setInterval(() => {
-    for (const p of indexer.progress()) logger.info({ event: 'indexer.progress', ...p }, 'progress');
+    for (const p of indexer.progress())
+      logger.info({ event: 'indexer.progress', ...p }, 'progress');
   }, 5000);
   onStop(async () => {
     clearInterval(timer);

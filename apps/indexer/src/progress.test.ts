@@ -10,9 +10,17 @@ describe('ProgressTracker', () => {
     tracker.ingested(1, 100, 50);
     now = 5_000;
     tracker.ingested(1, 110, 50);
-    expect(tracker.snapshot()[0]).toMatchObject({ head: 120, ingested: 110, lag: 10, eventsPerSecond: 10, totalEvents: 100 });
+    expect(tracker.snapshot()[0]).toMatchObject({
+      head: 120,
+      ingested: 110,
+      lag: 10,
+      eventsPerSecond: 10,
+      totalEvents: 100,
+    });
     now = 12_000; // the first sample left the window
     expect(tracker.snapshot()[0]?.eventsPerSecond).toBe(5);
-    expect(formatProgress(tracker.snapshot())).toBe('ethereum (1) head 120 indexed 110 events/s 5.0 lag 10');
+    expect(formatProgress(tracker.snapshot())).toBe(
+      'ethereum (1) head 120 indexed 110 events/s 5.0 lag 10',
+    );
   });
 });

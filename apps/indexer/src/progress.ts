@@ -13,13 +13,25 @@ export interface ChainProgress {
 const WINDOW_MS = 10_000;
 
 export class ProgressTracker {
-  private readonly chains = new Map<number, ChainProgress & { samples: { at: number; events: number }[] }>();
+  private readonly chains = new Map<
+    number,
+    ChainProgress & { samples: { at: number; events: number }[] }
+  >();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   register(chainId: number, name: string): void {
     if (!this.chains.has(chainId)) {
-      this.chains.set(chainId, { chainId, name, head: null, ingested: null, eventsPerSecond: 0, lag: null, totalEvents: 0, samples: [] });
+      this.chains.set(chainId, {
+        chainId,
+        name,
+        head: null,
+        ingested: null,
+        eventsPerSecond: 0,
+        lag: null,
+        totalEvents: 0,
+        samples: [],
+      });
     }
   }
 
@@ -50,6 +62,9 @@ export class ProgressTracker {
 /** One human line: `31337 devnet-a  head 120  indexed 120  events/s 35.2  lag 0`. */
 export function formatProgress(progress: readonly ChainProgress[]): string {
   return progress
-    .map((c) => `${c.name} (${c.chainId}) head ${c.head ?? '-'} indexed ${c.ingested ?? '-'} events/s ${c.eventsPerSecond.toFixed(1)} lag ${c.lag ?? '-'}`)
+    .map(
+      (c) =>
+        `${c.name} (${c.chainId}) head ${c.head ?? '-'} indexed ${c.ingested ?? '-'} events/s ${c.eventsPerSecond.toFixed(1)} lag ${c.lag ?? '-'}`,
+    )
     .join(' | ');
 }

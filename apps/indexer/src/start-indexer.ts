@@ -34,7 +34,10 @@ export async function connectChains(chains: readonly ChainConfig[]): Promise<Cha
         (error: unknown) => error,
       );
       if (reached !== true) {
-        throw new ConfigError('TIDEMARK_CHAINS', `chain ${c.id} (${c.name}): RPC ${c.rpcUrl} is unreachable: ${(reached as Error).message.split('\n')[0]}`);
+        throw new ConfigError(
+          'TIDEMARK_CHAINS',
+          `chain ${c.id} (${c.name}): RPC ${c.rpcUrl} is unreachable: ${(reached as Error).message.split('\n')[0]}`,
+        );
       }
       return reader;
     }),
@@ -48,14 +51,25 @@ export async function startIndexer(deps: IndexerDeps): Promise<RunningIndexer> {
   const abort = new AbortController();
   const tasks: Promise<void>[] = [];
   let sink: Subscription | undefined;
-  if (roles.includes('sink')) sink = await startSinkRole({ bus, olap, oltp, logger: logger.child({ role: 'sink' }) });
+  if (roles.includes('sink'))
+    sink = await startSinkRole({ bus, olap, oltp, logger: logger.child({ role: 'sink' }) });
   if (roles.includes('ingest')) {
     const readers = await connectChains(chains);
     for (const [i, reader] of readers.entries()) {
       const config = chains[i] as ChainConfig;
       progress.register(config.id, config.name);
       await oltp.upsertChain({ chainId: config.id, name: config.name });
-      tasks.push(followChain({ chain: reader, config, bus, oltp, logger: logger.child({ role: 'ingest' }), progress, signal: abort.signal }));
+      tasks.push(
+        followChain({
+          chain: reader,
+          config,
+          bus,
+          oltp,
+          logger: logger.child({ role: 'ingest' }),
+          progress,
+          signal: abort.signal,
+        }),
+      );
     }
   }
   const done = Promise.all(tasks).then(() => undefined);

@@ -12,7 +12,10 @@ import { blockNumber, readChainTruth, type ChainTruth } from './support/chain-tr
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const CHAIN_ID = 31401;
 
-interface PublishedLine { event?: string; toBlock?: number }
+interface PublishedLine {
+  event?: string;
+  toBlock?: number;
+}
 const parse = (line: string): PublishedLine => {
   try {
     return JSON.parse(line) as PublishedLine;
@@ -34,7 +37,15 @@ describe('the indexer killed with SIGKILL during ingest', () => {
       env: {
         ...process.env,
         TIDEMARK_DATA_DIR: dataDir,
-        TIDEMARK_CHAINS: JSON.stringify([{ id: CHAIN_ID, name: 'crashnet', rpcUrl: chain.rpcUrl, maxBlockRange: 2, pollIntervalMs: 100 }]),
+        TIDEMARK_CHAINS: JSON.stringify([
+          {
+            id: CHAIN_ID,
+            name: 'crashnet',
+            rpcUrl: chain.rpcUrl,
+            maxBlockRange: 2,
+            pollIntervalMs: 100,
+          },
+        ]),
         TIDEMARK_ROLES: 'ingest,sink',
         LOG_LEVEL: 'debug',
       },
@@ -52,7 +63,10 @@ describe('the indexer killed with SIGKILL during ingest', () => {
     chain = await startDevnetChain({ chainId: CHAIN_ID, blockTimeMs: 100 });
     const deployment = await deployMarket(chain.rpcUrl);
     const simulator = startSimulator({ rpcUrl: chain.rpcUrl, deployment, seed: 7 });
-    await eventually('60 swaps on the chain', () => simulator.stats().trades >= 60, { timeoutMs: 90_000, intervalMs: 250 });
+    await eventually('60 swaps on the chain', () => simulator.stats().trades >= 60, {
+      timeoutMs: 90_000,
+      intervalMs: 250,
+    });
     await simulator.stop();
     target = await blockNumber(chain.rpcUrl);
     truth = await readChainTruth(chain.rpcUrl, target);
@@ -70,7 +84,12 @@ describe('the indexer killed with SIGKILL during ingest', () => {
     await first.waitForLine(reached(Math.floor(target / 3)), 120_000);
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
-    const killedAt = Math.max(...first.lines.map((l) => parse(l)).filter((l) => l.event === 'ingest.range_published').map((l) => l.toBlock ?? 0));
+    const killedAt = Math.max(
+      ...first.lines
+        .map((l) => parse(l))
+        .filter((l) => l.event === 'ingest.range_published')
+        .map((l) => l.toBlock ?? 0),
+    );
     expect(killedAt).toBeLessThan(target); // killed during ingest, not after it
 
     const second = startIndexer();
@@ -87,14 +106,25 @@ describe('the indexer killed with SIGKILL during ingest', () => {
       let after: TradeCursor | undefined;
       for (;;) {
         const page = await olap.queryTrades({ chainId: CHAIN_ID }, 100, after);
-        stored.push(...page.trades.filter((t) => t.blockNumber <= target).map((t) => `${t.txHash}:${t.logIndex}`));
+        stored.push(
+          ...page.trades
+            .filter((t) => t.blockNumber <= target)
+            .map((t) => `${t.txHash}:${t.logIndex}`),
+        );
         const last = page.trades.at(-1);
         if (!page.hasNextPage || !last) break;
-        after = { timestamp: last.timestamp, chainId: last.chainId, blockNumber: last.blockNumber, logIndex: last.logIndex };
+        after = {
+          timestamp: last.timestamp,
+          chainId: last.chainId,
+          blockNumber: last.blockNumber,
+          logIndex: last.logIndex,
+        };
       }
       expect(stored.length).toBe(new Set(stored).size); // no duplicate
       expect(new Set(stored)).toEqual(truth.swaps); // no gap
-      const transfers = (await olap.listTransfers(CHAIN_ID)).filter((t) => t.blockNumber <= target).map((t) => `${t.txHash}:${t.logIndex}`);
+      const transfers = (await olap.listTransfers(CHAIN_ID))
+        .filter((t) => t.blockNumber <= target)
+        .map((t) => `${t.txHash}:${t.logIndex}`);
       expect(transfers.length).toBe(new Set(transfers).size);
       expect(new Set(transfers)).toEqual(truth.transfers);
       const pools = (await oltp.getPools(CHAIN_ID)).map((p) => p.address);

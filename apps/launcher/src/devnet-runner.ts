@@ -10,7 +10,11 @@ export interface RunningDevnets {
 }
 
 async function rpc(url: string, method: string, params: unknown[]): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
   const body = (await response.json()) as { result?: unknown; error?: { message: string } };
   if (body.error) throw new Error(`${method}: ${body.error.message}`);
   return body.result;
@@ -25,11 +29,16 @@ async function continuePastCursor(rpcUrl: string, chainId: number, oltp: OltpSto
   const cursor = await oltp.getCursor(chainId);
   if (!cursor) return;
   const head = Number(BigInt((await rpc(rpcUrl, 'eth_blockNumber', [])) as string));
-  if (head <= cursor.blockNumber) await rpc(rpcUrl, 'hardhat_mine', [`0x${(cursor.blockNumber - head + 1).toString(16)}`]);
+  if (head <= cursor.blockNumber)
+    await rpc(rpcUrl, 'hardhat_mine', [`0x${(cursor.blockNumber - head + 1).toString(16)}`]);
 }
 
 /** Starts the local chains with their markets and simulated traders. */
-export async function startDevnets(settings: DevnetSettings, oltp: OltpStore, logger: Logger): Promise<RunningDevnets> {
+export async function startDevnets(
+  settings: DevnetSettings,
+  oltp: OltpStore,
+  logger: Logger,
+): Promise<RunningDevnets> {
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -37,13 +46,30 @@ export async function startDevnets(settings: DevnetSettings, oltp: OltpStore, lo
   try {
     const chains = await Promise.all(
       settings.chains.map(async (c) => {
-        const chain = await startDevnetChain({ chainId: c.id, port: c.port, blockTimeMs: settings.blockTimeMs, logger: logger.child({ chainId: c.id }) });
+        const chain = await startDevnetChain({
+          chainId: c.id,
+          port: c.port,
+          blockTimeMs: settings.blockTimeMs,
+          logger: logger.child({ chainId: c.id }),
+        });
         stops.push(() => chain.stop());
         const deployment = await deployMarket(chain.rpcUrl);
         await continuePastCursor(chain.rpcUrl, c.id, oltp);
-        const simulator = startSimulator({ rpcUrl: chain.rpcUrl, deployment, seed: c.id, logger: logger.child({ chainId: c.id }) });
+        const simulator = startSimulator({
+          rpcUrl: chain.rpcUrl,
+          deployment,
+          seed: c.id,
+          logger: logger.child({ chainId: c.id }),
+        });
         stops.push(() => simulator.stop());
-        return { id: c.id, name: c.name, rpcUrl: chain.rpcUrl, startBlock: 0, pollIntervalMs: 250, maxBlockRange: 2000 } satisfies ChainConfig;
+        return {
+          id: c.id,
+          name: c.name,
+          rpcUrl: chain.rpcUrl,
+          startBlock: 0,
+          pollIntervalMs: 250,
+          maxBlockRange: 2000,
+        } satisfies ChainConfig;
       }),
     );
     return { chains, stop: stopAll };

@@ -11,7 +11,11 @@ runMain(async (onStop) => {
   const config = parseLauncherConfig(process.env);
   mkdirSync(join(config.dataDir, 'logs'), { recursive: true });
   const logFile = join(config.dataDir, 'logs', 'tidemark.jsonl');
-  const logger = createLogger('launcher', config.logLevel, pino.destination({ dest: logFile, sync: false }));
+  const logger = createLogger(
+    'launcher',
+    config.logLevel,
+    pino.destination({ dest: logFile, sync: false }),
+  );
   process.stdout.write(`Tidemark is starting (data in ${config.dataDir}, logs in ${logFile})...\n`);
   const running = await startTidemark(config, { logger, env: process.env });
   const lines = [
@@ -21,7 +25,9 @@ runMain(async (onStop) => {
   ];
   process.stdout.write(`Tidemark is running:\n${lines.join('\n')}\nPress Ctrl-C to stop.\n`);
   const timer = setInterval(() => {
-    process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${formatProgress(running.progress())}\n`);
+    process.stdout.write(
+      `${new Date().toISOString().slice(11, 19)} ${formatProgress(running.progress())}\n`,
+    );
   }, 2000);
   onStop(async () => {
     clearInterval(timer);

@@ -1,12 +1,23 @@
 import { createGateway, parseGatewayConfig } from '@tidemark/gateway';
-import { openAdapters, startIndexer, type Adapters, type ChainProgress, type RunningIndexer } from '@tidemark/indexer';
+import {
+  openAdapters,
+  startIndexer,
+  type Adapters,
+  type ChainProgress,
+  type RunningIndexer,
+} from '@tidemark/indexer';
 import type { Logger } from 'pino';
 import { startDevnets, type RunningDevnets } from './devnet-runner';
 import type { LauncherConfig } from './launcher-config';
 import { startWeb, type RunningWeb } from './web-runner';
 
 export interface RunningTidemark {
-  urls: { gateway: string; gatewayWs: string; web: string | null; chains: { id: number; name: string; rpcUrl: string }[] };
+  urls: {
+    gateway: string;
+    gatewayWs: string;
+    web: string | null;
+    chains: { id: number; name: string; rpcUrl: string }[];
+  };
   progress(): ChainProgress[];
   /** Rejects when the indexer stops on an error no retry can fix. */
   readonly done: Promise<void>;
@@ -21,37 +32,72 @@ export interface StartOptions {
 }
 
 /** Starts the whole product in this process: devnets, indexer roles, gateway and the web app. */
-export async function startTidemark(config: LauncherConfig, options: StartOptions): Promise<RunningTidemark> {
+export async function startTidemark(
+  config: LauncherConfig,
+  options: StartOptions,
+): Promise<RunningTidemark> {
   const { logger } = options;
   const gatewayConfig = parseGatewayConfig(options.env);
   if (!options.env.GATEWAY_CORS_ORIGINS?.trim()) {
     // The dashboard calls the API from the browser: allow wherever this launcher serves it.
-    gatewayConfig.corsOrigins = [...new Set([...gatewayConfig.corsOrigins, `http://${config.webHost}:${config.webPort}`, `http://localhost:${config.webPort}`])];
+    gatewayConfig.corsOrigins = [
+      ...new Set([
+        ...gatewayConfig.corsOrigins,
+        `http://${config.webHost}:${config.webPort}`,
+        `http://localhost:${config.webPort}`,
+      ]),
+    ];
   }
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const s of stops.splice(0).reverse()) await s().catch((error: unknown) => logger.error({ event: 'launcher.stop_failed', err: error }, 'stop failed'));
+    for (const s of stops.splice(0).reverse())
+      await s().catch((error: unknown) =>
+        logger.error({ event: 'launcher.stop_failed', err: error }, 'stop failed'),
+      );
   };
   try {
     const adapters: Adapters = await openAdapters(config, logger, 'tidemark');
     stops.push(() => adapters.close());
     let devnets: RunningDevnets | undefined;
     if (config.chains === null) {
-      devnets = await startDevnets(config.devnet, adapters.oltp, logger.child({ service: 'devnet' }));
+      devnets = await startDevnets(
+        config.devnet,
+        adapters.oltp,
+        logger.child({ service: 'devnet' }),
+      );
       stops.push(() => devnets!.stop());
     }
     const chains = config.chains ?? devnets!.chains;
-    const indexer: RunningIndexer = await startIndexer({ ...adapters, chains, roles: ['ingest', 'sink'], logger: logger.child({ service: 'indexer' }) });
+    const indexer: RunningIndexer = await startIndexer({
+      ...adapters,
+      chains,
+      roles: ['ingest', 'sink'],
+      logger: logger.child({ service: 'indexer' }),
+    });
     stops.push(() => indexer.stop());
-    const gateway = await createGateway({ config: gatewayConfig, ...adapters, logger: logger.child({ service: 'gateway' }) });
+    const gateway = await createGateway({
+      config: gatewayConfig,
+      ...adapters,
+      logger: logger.child({ service: 'gateway' }),
+    });
     stops.push(() => gateway.stop());
     let web: RunningWeb | undefined;
     if (options.web !== false) {
-      web = await startWeb({ host: config.webHost, port: config.webPort, gatewayUrl: gateway.url, logger: logger.child({ service: 'web' }) });
+      web = await startWeb({
+        host: config.webHost,
+        port: config.webPort,
+        gatewayUrl: gateway.url,
+        logger: logger.child({ service: 'web' }),
+      });
       stops.push(() => web!.stop());
     }
     return {
-      urls: { gateway: gateway.url, gatewayWs: gateway.wsUrl, web: web?.url ?? null, chains: chains.map((c) => ({ id: c.id, name: c.name, rpcUrl: c.rpcUrl })) },
+      urls: {
+        gateway: gateway.url,
+        gatewayWs: gateway.wsUrl,
+        web: web?.url ?? null,
+        chains: chains.map((c) => ({ id: c.id, name: c.name, rpcUrl: c.rpcUrl })),
+      },
       progress: () => indexer.progress(),
       done: indexer.done,
       stop,

@@ -16,7 +16,10 @@ async function waitForHttp(url: string, child: ChildProcess, deadlineMs: number)
   const until = Date.now() + deadlineMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`the web app exited with code ${child.exitCode}`);
-    const ok = await fetch(url).then((r) => r.status < 500, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (ok) return;
     await sleep(200);
   }
@@ -24,18 +27,37 @@ async function waitForHttp(url: string, child: ChildProcess, deadlineMs: number)
 }
 
 /** Serves the built dashboard with `next start`, pointed at the gateway. */
-export async function startWeb(options: { host: string; port: number; gatewayUrl: string; logger: Logger }): Promise<RunningWeb> {
+export async function startWeb(options: {
+  host: string;
+  port: number;
+  gatewayUrl: string;
+  logger: Logger;
+}): Promise<RunningWeb> {
   if (!existsSync(join(webDir, '.next', 'BUILD_ID'))) {
-    throw new Error('the web app is not built: run `npm run build -w @tidemark/web` (npm start does this for you)');
+    throw new Error(
+      'the web app is not built: run `npm run build -w @tidemark/web` (npm start does this for you)',
+    );
   }
   const nextBin = createRequire(join(webDir, 'package.json')).resolve('next/dist/bin/next');
-  const child = spawn(process.execPath, [nextBin, 'start', '--hostname', options.host, '--port', String(options.port)], {
-    cwd: webDir,
-    env: { ...process.env, TIDEMARK_GATEWAY_URL: options.gatewayUrl, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => options.logger.debug({ event: 'web.output', text: chunk.toString().trim() }, 'web'));
-  child.stderr?.on('data', (chunk: Buffer) => options.logger.warn({ event: 'web.output', text: chunk.toString().trim() }, 'web'));
+  const child = spawn(
+    process.execPath,
+    [nextBin, 'start', '--hostname', options.host, '--port', String(options.port)],
+    {
+      cwd: webDir,
+      env: {
+        ...process.env,
+        TIDEMARK_GATEWAY_URL: options.gatewayUrl,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout?.on('data', (chunk: Buffer) =>
+    options.logger.debug({ event: 'web.output', text: chunk.toString().trim() }, 'web'),
+  );
+  child.stderr?.on('data', (chunk: Buffer) =>
+    options.logger.warn({ event: 'web.output', text: chunk.toString().trim() }, 'web'),
+  );
   const url = `http://${options.host}:${options.port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;

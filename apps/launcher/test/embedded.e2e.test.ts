@@ -11,11 +11,23 @@ describe('embedded mode (in-process bus, PGlite, chDB)', () => {
     try {
       const page = await browser.newPage();
       await page.goto(stack.running.urls.web!);
-      await page.getByTestId('feed-status').filter({ hasText: 'live' }).waitFor({ timeout: 30_000 });
-      await page.locator('[data-testid="chain-row"][data-chain-id="31337"]').waitFor({ timeout: 30_000 });
-      const before = new Set(await page.getByTestId('trade-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-trade-id'))));
+      await page
+        .getByTestId('feed-status')
+        .filter({ hasText: 'live' })
+        .waitFor({ timeout: 30_000 });
+      await page
+        .locator('[data-testid="chain-row"][data-chain-id="31337"]')
+        .waitFor({ timeout: 30_000 });
+      const before = new Set(
+        await page
+          .getByTestId('trade-row')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-trade-id'))),
+      );
       const fresh = await page.waitForFunction(
-        (known) => [...document.querySelectorAll('[data-testid="trade-row"]')].map((r) => r.getAttribute('data-trade-id')).find((id) => id && !known.includes(id)),
+        (known) =>
+          [...document.querySelectorAll('[data-testid="trade-row"]')]
+            .map((r) => r.getAttribute('data-trade-id'))
+            .find((id) => id && !known.includes(id)),
         [...before],
         { timeout: 30_000 },
       );

@@ -8,10 +8,13 @@ describe('server mode (Apache Kafka, PostgreSQL server)', () => {
   afterAll(async () => {
     for (const s of services) await s.stop();
   }, 60_000);
-  const stack = useStack(async () => {
-    const [kafka, postgres] = await Promise.all([startKafka(), startPostgres()]);
-    services.push(kafka, postgres);
-    return { KAFKA_BROKERS: kafka.brokers.join(','), DATABASE_URL: postgres.url };
-  }, { web: false });
+  const stack = useStack(
+    async () => {
+      const [kafka, postgres] = await Promise.all([startKafka(), startPostgres()]);
+      services.push(kafka, postgres);
+      return { KAFKA_BROKERS: kafka.brokers.join(','), DATABASE_URL: postgres.url };
+    },
+    { web: false },
+  );
   endToEndCases(stack);
 });

@@ -11,7 +11,12 @@ export function readJsonLines(slice: string, file: string): Record<string, unkno
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line.replace(/"(value|total_difficulty|difficulty)": (\d+)/g, '"$1": "$2"')) as Record<string, unknown>);
+    .map(
+      (line) =>
+        JSON.parse(
+          line.replace(/"(value|total_difficulty|difficulty)": (\d+)/g, '"$1": "$2"'),
+        ) as Record<string, unknown>,
+    );
 }
 
 export function fixtureLogs(slice: string): RawLog[] {

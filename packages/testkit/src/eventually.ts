@@ -4,7 +4,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * Polls `probe` until it returns a value other than undefined/false, or fails after `timeoutMs`
  * with the last error or the description. For conditions no event announces (rows in a store).
  */
-export async function eventually<T>(description: string, probe: () => Promise<T | undefined | false> | T | undefined | false, options: { timeoutMs?: number; intervalMs?: number } = {}): Promise<T> {
+export async function eventually<T>(
+  description: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  options: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const until = Date.now() + timeoutMs;
   let lastError: unknown;

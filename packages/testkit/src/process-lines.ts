@@ -12,8 +12,16 @@ export interface LineProcess {
 }
 
 /** Spawns a process and follows its output line by line, so tests await what it says. */
-export function spawnWithLines(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): LineProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnWithLines(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv },
+): LineProcess {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const waiters: { match: (line: string) => boolean; resolve: (line: string) => void }[] = [];
   const onLine = (line: string) => {
@@ -27,7 +35,9 @@ export function spawnWithLines(command: string, args: string[], options: { cwd?:
   };
   createInterface({ input: child.stdout }).on('line', onLine);
   createInterface({ input: child.stderr }).on('line', onLine);
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   return {
     child,
     lines,
@@ -36,9 +46,30 @@ export function spawnWithLines(command: string, args: string[], options: { cwd?:
       const seen = lines.find(match);
       if (seen !== undefined) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching output within ${timeoutMs} ms; last lines:\n${lines.slice(-15).join('\n')}`)), timeoutMs);
-        waiters.push({ match, resolve: (line) => { clearTimeout(timer); resolve(line); } });
-        void exited.then((code) => { clearTimeout(timer); reject(new Error(`process exited (${code}) before the expected output; last lines:\n${lines.slice(-15).join('\n')}`)); });
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no matching output within ${timeoutMs} ms; last lines:\n${lines.slice(-15).join('\n')}`,
+              ),
+            ),
+          timeoutMs,
+        );
+        waiters.push({
+          match,
+          resolve: (line) => {
+            clearTimeout(timer);
+            resolve(line);
+          },
+        });
+        void exited.then((code) => {
+          clearTimeout(timer);
+          reject(
+            new Error(
+              `process exited (${code}) before the expected output; last lines:\n${lines.slice(-15).join('\n')}`,
+            ),
+          );
+        });
       });
     },
   };

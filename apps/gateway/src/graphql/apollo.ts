@@ -13,15 +13,16 @@ import { causedByBadUserInput, maskInternalError } from './errors';
  * reported by graphql-js as a validation failure; it is the same mistake as a bad variable, so
  * it carries the same BAD_USER_INPUT code.
  */
-function formatError(logger: Logger, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+function formatError(
+  logger: Logger,
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (code === ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
     return maskInternalError(logger, unwrapResolverError(error), formatted.path);
   }
-  if (
-    code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED &&
-    causedByBadUserInput(error)
-  ) {
+  if (code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED && causedByBadUserInput(error)) {
     return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
   }
   return formatted;

@@ -15,7 +15,8 @@ export function toTradeFilter(input: TradeFilterInput | null | undefined): Trade
   const filter: TradeFilter = {};
   if (input == null) return filter;
   if (input.chainId != null) {
-    if (input.chainId <= 0) throw badUserInput(`invalid filter.chainId ${input.chainId}: expected a positive chain id`);
+    if (input.chainId <= 0)
+      throw badUserInput(`invalid filter.chainId ${input.chainId}: expected a positive chain id`);
     filter.chainId = input.chainId;
   }
   if (input.pool != null) filter.pool = input.pool;

@@ -20,11 +20,15 @@ export function decodeTradeCursor(cursor: string): TradeCursor {
     if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw badUserInput(`invalid cursor "after": ${JSON.stringify(cursor)} is not a cursor this API issued`);
+    throw badUserInput(
+      `invalid cursor "after": ${JSON.stringify(cursor)} is not a cursor this API issued`,
+    );
   }
   const parsed = CursorTuple.safeParse(value);
   if (!parsed.success) {
-    throw badUserInput(`invalid cursor "after": ${JSON.stringify(cursor)} is not a cursor this API issued`);
+    throw badUserInput(
+      `invalid cursor "after": ${JSON.stringify(cursor)} is not a cursor this API issued`,
+    );
   }
   const [, timestamp, chainId, blockNumber, logIndex] = parsed.data;
   return { timestamp, chainId, blockNumber, logIndex };

@@ -37,7 +37,10 @@ export function maskInternalError(
   path?: GraphQLFormattedError['path'],
 ): GraphQLFormattedError {
   const errorId = randomUUID();
-  logger.error({ event: 'graphql.internal_error', errorId, err: cause, path }, 'unexpected error in a GraphQL operation');
+  logger.error(
+    { event: 'graphql.internal_error', errorId, err: cause, path },
+    'unexpected error in a GraphQL operation',
+  );
   return {
     message: `Internal server error (error id ${errorId})`,
     ...(path === undefined ? {} : { path }),
@@ -49,7 +52,10 @@ export function maskInternalError(
  * Errors of a graphql-ws operation: a resolver that threw something other than a GraphQLError
  * failed unexpectedly, so its details stay in the log; everything else is the caller's to see.
  */
-export function publicErrors(logger: Logger, errors: readonly GraphQLError[]): GraphQLFormattedError[] {
+export function publicErrors(
+  logger: Logger,
+  errors: readonly GraphQLError[],
+): GraphQLFormattedError[] {
   return errors.map((error) => {
     const cause = error.originalError;
     if (cause !== undefined && !isGraphQLError(cause)) {

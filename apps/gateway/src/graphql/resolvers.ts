@@ -28,7 +28,8 @@ interface TradesArgs {
 function toChainView(chain: ChainStatus) {
   const { headBlock, indexedBlock } = chain;
   // The head is sampled less often than the sink advances, so a brief negative gap reads as 0.
-  const lag = headBlock !== null && indexedBlock !== null ? Math.max(0, headBlock - indexedBlock) : null;
+  const lag =
+    headBlock !== null && indexedBlock !== null ? Math.max(0, headBlock - indexedBlock) : null;
   return { id: chain.chainId, name: chain.name, head: headBlock, indexedBlock, lag };
 }
 
@@ -37,17 +38,27 @@ async function trades(deps: ResolverDeps, args: TradesArgs) {
   const first = toPageSize(args.first);
   const after = args.after == null ? undefined : decodeTradeCursor(args.after);
   const page = await deps.olap.queryTrades(filter, first, after);
-  const edges = page.trades.map((trade) => ({ cursor: encodeTradeCursor(trade), node: toTradeView(trade) }));
+  const edges = page.trades.map((trade) => ({
+    cursor: encodeTradeCursor(trade),
+    node: toTradeView(trade),
+  }));
   return {
     edges,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }
 
-function tradeExecuted(deps: ResolverDeps, args: { filter?: TradeFilterInput | null }, context: LiveContext) {
+function tradeExecuted(
+  deps: ResolverDeps,
+  args: { filter?: TradeFilterInput | null },
+  context: LiveContext,
+) {
   const filter = toTradeFilter(args.filter);
   return deps.fanout.subscribe(filter, () => {
-    deps.logger.warn({ event: 'live.subscriber_dropped', chainId: filter.chainId }, 'subscriber too slow, dropping');
+    deps.logger.warn(
+      { event: 'live.subscriber_dropped', chainId: filter.chainId },
+      'subscriber too slow, dropping',
+    );
     context.dropConnection('subscriber too slow');
   });
 }
@@ -62,8 +73,11 @@ export function buildResolvers(deps: ResolverDeps) {
     },
     Subscription: {
       tradeExecuted: {
-        subscribe: (_parent: unknown, args: { filter?: TradeFilterInput | null }, context: LiveContext) =>
-          tradeExecuted(deps, args, context),
+        subscribe: (
+          _parent: unknown,
+          args: { filter?: TradeFilterInput | null },
+          context: LiveContext,
+        ) => tradeExecuted(deps, args, context),
         resolve: (trade: TradeView) => trade,
       },
     },

@@ -6,7 +6,9 @@ const uintPattern = /^(0|[1-9][0-9]*)$/;
 
 function parseAddress(value: unknown): string {
   if (typeof value !== 'string' || !addressPattern.test(value)) {
-    throw badUserInput(`invalid address ${JSON.stringify(value)}: expected 0x followed by 40 hex digits`);
+    throw badUserInput(
+      `invalid address ${JSON.stringify(value)}: expected 0x followed by 40 hex digits`,
+    );
   }
   return value.toLowerCase();
 }
@@ -31,7 +33,9 @@ export const AddressScalar = new GraphQLScalarType<string, string>({
 function parseUint(value: unknown): string {
   if (typeof value === 'bigint' && value >= 0n) return value.toString();
   if (typeof value !== 'string' || !uintPattern.test(value)) {
-    throw badUserInput(`invalid BigInt ${JSON.stringify(value)}: expected an unsigned decimal integer string`);
+    throw badUserInput(
+      `invalid BigInt ${JSON.stringify(value)}: expected an unsigned decimal integer string`,
+    );
   }
   return value;
 }

@@ -18,7 +18,9 @@ export interface TradeView {
   amountOut: string;
 }
 
-export function tradeId(trade: Pick<TradeExecutedV1, 'chainId' | 'blockHash' | 'txHash' | 'logIndex'>): string {
+export function tradeId(
+  trade: Pick<TradeExecutedV1, 'chainId' | 'blockHash' | 'txHash' | 'logIndex'>,
+): string {
   return `${trade.chainId}:${trade.blockHash}:${trade.txHash}:${trade.logIndex}`;
 }
 

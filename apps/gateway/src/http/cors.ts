@@ -7,7 +7,11 @@ const defaultAllowedHeaders = 'content-type, apollo-require-preflight, authoriza
  * Adds CORS headers for allowed origins. Returns true when the request was a preflight and has
  * been answered.
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigins: ReadonlySet<string>): boolean {
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowedOrigins: ReadonlySet<string>,
+): boolean {
   const origin = req.headers.origin;
   res.setHeader('Vary', 'Origin');
   const allowed = origin !== undefined && allowedOrigins.has(origin);
@@ -18,7 +22,10 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrig
   if (req.method !== 'OPTIONS') return false;
   if (allowed) {
     res.setHeader('Access-Control-Allow-Methods', allowedMethods);
-    res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? defaultAllowedHeaders);
+    res.setHeader(
+      'Access-Control-Allow-Headers',
+      req.headers['access-control-request-headers'] ?? defaultAllowedHeaders,
+    );
     res.setHeader('Access-Control-Max-Age', '600');
   }
   res.statusCode = 204;

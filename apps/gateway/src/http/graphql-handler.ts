@@ -19,7 +19,12 @@ export async function handleGraphQLRequest(
   const body = await readBody(req);
   const url = new URL(req.url ?? '/', 'http://localhost');
   const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: headerMap(req), search: url.search, body },
+    httpGraphQLRequest: {
+      method: (req.method ?? 'GET').toUpperCase(),
+      headers: headerMap(req),
+      search: url.search,
+      body,
+    },
     context: () => Promise.resolve({}),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);

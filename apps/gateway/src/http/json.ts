@@ -20,12 +20,14 @@ export async function readBody(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxBodyBytes) throw new RequestBodyError(413, `request body larger than ${maxBodyBytes} bytes`);
+    if (size > maxBodyBytes)
+      throw new RequestBodyError(413, `request body larger than ${maxBodyBytes} bytes`);
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
   const contentType = req.headers['content-type'] ?? '';
-  if (!contentType.toLowerCase().startsWith('application/json')) return text === '' ? undefined : text;
+  if (!contentType.toLowerCase().startsWith('application/json'))
+    return text === '' ? undefined : text;
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

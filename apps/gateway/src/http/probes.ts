@@ -11,10 +11,17 @@ export interface Readiness {
   checks: { oltp: CheckResult; olap: CheckResult; bus: CheckResult };
 }
 
-async function check(name: string, logger: Logger, probe: () => Promise<unknown>): Promise<CheckResult> {
+async function check(
+  name: string,
+  logger: Logger,
+  probe: () => Promise<unknown>,
+): Promise<CheckResult> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${checkTimeoutMs} ms`)), checkTimeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${checkTimeoutMs} ms`)),
+      checkTimeoutMs,
+    );
   });
   try {
     await Promise.race([probe(), timeout]);

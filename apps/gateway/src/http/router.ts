@@ -42,13 +42,18 @@ function fail(deps: RouterDeps, res: ServerResponse, err: unknown): void {
     return;
   }
   const errorId = randomUUID();
-  deps.logger.error({ event: 'http.internal_error', errorId, err }, 'unexpected error handling an HTTP request');
+  deps.logger.error(
+    { event: 'http.internal_error', errorId, err },
+    'unexpected error handling an HTTP request',
+  );
   if (res.headersSent) res.destroy();
   else sendJson(res, 500, { error: 'internal server error', errorId });
 }
 
 /** The node:http request listener: health probes, CORS and GraphQL over HTTP. */
-export function createRequestListener(deps: RouterDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestListener(
+  deps: RouterDeps,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     route(deps, req, res).catch((err: unknown) => fail(deps, res, err));
   };

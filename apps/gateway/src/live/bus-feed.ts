@@ -24,7 +24,11 @@ function tradesOf(events: readonly CanonicalEvent[]): TradeView[] {
  * published after it started). The handler only hands trades to the fan-out, so it never waits
  * for a subscriber.
  */
-export async function startBusFeed(bus: EventBus, fanout: TradeFanout, logger: Logger): Promise<BusFeed> {
+export async function startBusFeed(
+  bus: EventBus,
+  fanout: TradeFanout,
+  logger: Logger,
+): Promise<BusFeed> {
   let live = false;
   const subscription: Subscription = await bus.subscribe({
     topic: Topics.chainEvents,
@@ -36,7 +40,10 @@ export async function startBusFeed(bus: EventBus, fanout: TradeFanout, logger: L
     },
   });
   live = true;
-  logger.info({ event: 'live.bus_subscribed', topic: Topics.chainEvents }, 'listening for live trades');
+  logger.info(
+    { event: 'live.bus_subscribed', topic: Topics.chainEvents },
+    'listening for live trades',
+  );
   return {
     get live() {
       return live;

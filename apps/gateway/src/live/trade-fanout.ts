@@ -40,7 +40,9 @@ export class TradeFanout {
   subscribe(filter: TradeFilter, onOverflow: () => void): AsyncIterableIterator<TradeView> {
     const subscriber: Subscriber = {
       filter,
-      queue: new SubscriberQueue<TradeView>(this.queueLimit, onOverflow, () => this.subscribers.delete(subscriber)),
+      queue: new SubscriberQueue<TradeView>(this.queueLimit, onOverflow, () =>
+        this.subscribers.delete(subscriber),
+      ),
     };
     this.subscribers.add(subscriber);
     return subscriber.queue;

@@ -47,7 +47,9 @@ export function startSubscriptionServer(
       }),
       onError: (_ctx, _id, _payload, errors) => publicErrors(logger, errors),
       onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors === undefined ? undefined : { ...result, errors: publicErrors(logger, result.errors) },
+        result.errors === undefined
+          ? undefined
+          : { ...result, errors: publicErrors(logger, result.errors) },
     },
     wss,
   );

@@ -5,7 +5,12 @@ import pino from 'pino';
 import { createInProcessBus } from '@tidemark/bus';
 import { createOlapStore, createOltpStore } from '@tidemark/db';
 import type { EventBus, OlapStore, OltpStore } from '@tidemark/domain';
-import { createGateway, parseGatewayConfig, type Gateway, type GatewayConfig } from '../../src/index';
+import {
+  createGateway,
+  parseGatewayConfig,
+  type Gateway,
+  type GatewayConfig,
+} from '../../src/index';
 
 export type LogLine = Record<string, unknown>;
 
@@ -25,20 +30,36 @@ export interface Harness {
 export async function startHarness(name: string): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), `tidemark-gateway-${name}-`));
   const logs: LogLine[] = [];
-  const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSON.parse(line) as LogLine) });
+  const logger = pino(
+    { level: 'debug' },
+    { write: (line: string) => logs.push(JSON.parse(line) as LogLine) },
+  );
   const oltp = await createOltpStore({ dataDir, logger });
   const olap = await createOlapStore({ dataDir, logger });
   const bus = createInProcessBus({ logger });
   const gateways: Gateway[] = [];
   const startGateway = async (config: Partial<GatewayConfig> = {}) => {
     const base = parseGatewayConfig({ GATEWAY_PORT: '0' });
-    const gateway = await createGateway({ config: { ...base, ...config }, oltp, olap, bus, logger });
+    const gateway = await createGateway({
+      config: { ...base, ...config },
+      oltp,
+      olap,
+      bus,
+      logger,
+    });
     gateways.push(gateway);
     return gateway;
   };
   const gateway = await startGateway();
   return {
-    dataDir, oltp, olap, bus, gateway, logs, logger, startGateway,
+    dataDir,
+    oltp,
+    olap,
+    bus,
+    gateway,
+    logs,
+    logger,
+    startGateway,
     async close() {
       await Promise.all(gateways.map((item) => item.stop()));
       await bus.close();
@@ -70,7 +91,11 @@ export async function graphql<T = Record<string, unknown>>(
 }
 
 /** Polls `condition` until it holds; fails with `what` after the deadline. */
-export async function eventually(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+export async function eventually(
+  what: string,
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -1,7 +1,8 @@
 import type { TradeExecutedV1 } from '@tidemark/schema';
 
 export const addr = (digit: string): `0x${string}` => `0x${digit.repeat(40)}`;
-const hash = (n: number, salt: string): `0x${string}` => `0x${salt}${n.toString(16).padStart(63, '0')}`;
+const hash = (n: number, salt: string): `0x${string}` =>
+  `0x${salt}${n.toString(16).padStart(63, '0')}`;
 
 let counter = 0;
 
@@ -37,6 +38,9 @@ export const tradeId = (trade: TradeExecutedV1): string =>
 export function newestFirst(trades: readonly TradeExecutedV1[]): TradeExecutedV1[] {
   return [...trades].sort(
     (a, b) =>
-      b.timestamp - a.timestamp || b.chainId - a.chainId || b.blockNumber - a.blockNumber || b.logIndex - a.logIndex,
+      b.timestamp - a.timestamp ||
+      b.chainId - a.chainId ||
+      b.blockNumber - a.blockNumber ||
+      b.logIndex - a.logIndex,
   );
 }

@@ -37,13 +37,24 @@ async function call<T>(chainId: number, what: string, run: () => Promise<T>): Pr
   } catch (error) {
     if (error instanceof ChainReadError) throw error;
     const reason = errorText(error);
-    throw new ChainReadError(`chain ${chainId}: ${what} failed: ${reason}`, isRetryable(error), { cause: error });
+    throw new ChainReadError(`chain ${chainId}: ${what} failed: ${reason}`, isRetryable(error), {
+      cause: error,
+    });
   }
 }
 
-function validate<S extends z.ZodType>(chainId: number, what: string, schema: S, value: unknown): z.infer<S> {
+function validate<S extends z.ZodType>(
+  chainId: number,
+  what: string,
+  schema: S,
+  value: unknown,
+): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ChainReadError(`chain ${chainId}: malformed ${what} from RPC: ${result.error.issues[0]?.message ?? ''}`, true);
+  if (!result.success)
+    throw new ChainReadError(
+      `chain ${chainId}: malformed ${what} from RPC: ${result.error.issues[0]?.message ?? ''}`,
+      true,
+    );
   return result.data;
 }
 
@@ -56,31 +67,52 @@ function decodeAddressWord(result: unknown): string | null {
 export function createViemChainReader(options: ChainReaderOptions): ChainReader {
   const { chainId, rpcUrl } = options;
   const timeout = options.timeoutMs ?? 15_000;
-  const transport = rpcUrl.startsWith('ws') ? webSocket(rpcUrl, { timeout, retryCount: 0 }) : http(rpcUrl, { batch: { batchSize: 100 }, timeout, retryCount: 0 });
+  const transport = rpcUrl.startsWith('ws')
+    ? webSocket(rpcUrl, { timeout, retryCount: 0 })
+    : http(rpcUrl, { batch: { batchSize: 100 }, timeout, retryCount: 0 });
   const client: PublicClient = createPublicClient({ transport });
-  const request = (method: string, params: unknown[]): Promise<unknown> => client.request({ method: method as 'eth_chainId', params: params as never });
+  const request = (method: string, params: unknown[]): Promise<unknown> =>
+    client.request({ method: method as 'eth_chainId', params: params as never });
 
   return {
     chainId,
-    getHeadNumber: () => call(chainId, 'eth_blockNumber', async () => Number(await client.getBlockNumber({ cacheTime: 0 }))),
+    getHeadNumber: () =>
+      call(chainId, 'eth_blockNumber', async () =>
+        Number(await client.getBlockNumber({ cacheTime: 0 })),
+      ),
     getBlockHeader: (blockNumber) =>
       call(chainId, `eth_getBlockByNumber(${blockNumber})`, async () => {
         const raw = await request('eth_getBlockByNumber', [toHexQuantity(blockNumber), false]);
-        if (raw === null) throw new ChainReadError(`chain ${chainId}: block ${blockNumber} not found`, true);
+        if (raw === null)
+          throw new ChainReadError(`chain ${chainId}: block ${blockNumber} not found`, true);
         return validate(chainId, 'block', RpcBlockHeader, raw) satisfies BlockHeader;
       }),
     getLogs: (fromBlock, toBlock, topics) =>
       call(chainId, `eth_getLogs(${fromBlock}..${toBlock})`, async () => {
-        const raw = await request('eth_getLogs', [{ fromBlock: toHexQuantity(fromBlock), toBlock: toHexQuantity(toBlock), topics: [topics] }]);
-        const logs: RawLog[] = validate(chainId, 'logs', RpcLog.array(), raw).filter((log) => log.removed !== true);
+        const raw = await request('eth_getLogs', [
+          {
+            fromBlock: toHexQuantity(fromBlock),
+            toBlock: toHexQuantity(toBlock),
+            topics: [topics],
+          },
+        ]);
+        const logs: RawLog[] = validate(chainId, 'logs', RpcLog.array(), raw).filter(
+          (log) => log.removed !== true,
+        );
         return logs.sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex);
       }),
     getTransactionSenders: (txHashes) =>
       call(chainId, 'eth_getTransactionByHash', async () => {
-        const txs = await Promise.all(txHashes.map((hash) => request('eth_getTransactionByHash', [hash])));
+        const txs = await Promise.all(
+          txHashes.map((hash) => request('eth_getTransactionByHash', [hash])),
+        );
         const senders = new Map<string, string>();
         txs.forEach((raw, i) => {
-          if (raw === null) throw new ChainReadError(`chain ${chainId}: transaction ${txHashes[i]} not found`, true);
+          if (raw === null)
+            throw new ChainReadError(
+              `chain ${chainId}: transaction ${txHashes[i]} not found`,
+              true,
+            );
           const tx = validate(chainId, 'transaction', RpcTransaction, raw);
           senders.set(tx.hash.toLowerCase(), tx.from.toLowerCase());
         });

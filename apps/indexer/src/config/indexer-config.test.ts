@@ -17,13 +17,30 @@ function errorOf(env: Record<string, string>): ConfigError {
 describe('parseIndexerConfig', () => {
   it('defaults to embedded stores and both roles', () => {
     const config = parseIndexerConfig({ TIDEMARK_CHAINS: chains });
-    expect(config).toMatchObject({ dataDir: './.tidemark', databaseUrl: undefined, clickhouseUrl: undefined, kafkaBrokers: undefined, roles: ['ingest', 'sink'] });
+    expect(config).toMatchObject({
+      dataDir: './.tidemark',
+      databaseUrl: undefined,
+      clickhouseUrl: undefined,
+      kafkaBrokers: undefined,
+      roles: ['ingest', 'sink'],
+    });
     expect(config.chains[0]).toMatchObject({ id: 1, startBlock: 0, maxBlockRange: 2000 });
   });
 
   it('reads server-mode settings', () => {
-    const config = parseIndexerConfig({ TIDEMARK_CHAINS: chains, DATABASE_URL: 'postgres://u:p@db:5432/tidemark', CLICKHOUSE_URL: 'http://ch:8123', KAFKA_BROKERS: 'k1:9092, k2:9092', TIDEMARK_ROLES: 'sink' });
-    expect(config).toMatchObject({ databaseUrl: 'postgres://u:p@db:5432/tidemark', clickhouseUrl: 'http://ch:8123', kafkaBrokers: ['k1:9092', 'k2:9092'], roles: ['sink'] });
+    const config = parseIndexerConfig({
+      TIDEMARK_CHAINS: chains,
+      DATABASE_URL: 'postgres://u:p@db:5432/tidemark',
+      CLICKHOUSE_URL: 'http://ch:8123',
+      KAFKA_BROKERS: 'k1:9092, k2:9092',
+      TIDEMARK_ROLES: 'sink',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://u:p@db:5432/tidemark',
+      clickhouseUrl: 'http://ch:8123',
+      kafkaBrokers: ['k1:9092', 'k2:9092'],
+      roles: ['sink'],
+    });
   });
 
   it.each([

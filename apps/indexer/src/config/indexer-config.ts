@@ -31,12 +31,17 @@ function parseWith<T>(setting: string, schema: z.ZodType<T>, value: unknown): T 
   return result.success ? result.data : fail(setting, result.error);
 }
 
-const nonEmpty = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
+const nonEmpty = (value: string | undefined) =>
+  value === undefined || value.trim() === '' ? undefined : value.trim();
 
 export function parseDatabaseUrl(value: string | undefined): string | undefined {
   const url = nonEmpty(value);
   if (url === undefined) return undefined;
-  return parseWith('DATABASE_URL', z.url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://user:pass@host:port/db' }), url);
+  return parseWith(
+    'DATABASE_URL',
+    z.url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://user:pass@host:port/db' }),
+    url,
+  );
 }
 
 export function parseStoreConfig(env: Env): StoreConfig {
@@ -45,14 +50,32 @@ export function parseStoreConfig(env: Env): StoreConfig {
   return {
     dataDir: nonEmpty(env.TIDEMARK_DATA_DIR) ?? './.tidemark',
     databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
-    clickhouseUrl: clickhouseUrl === undefined ? undefined : parseWith('CLICKHOUSE_URL', z.url({ protocol: /^https?$/, error: 'expected http(s)://host:8123' }), clickhouseUrl),
-    kafkaBrokers: brokers === undefined ? undefined : parseWith('KAFKA_BROKERS', z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port[,host:port...]')), brokers.split(',').map((b) => b.trim())),
+    clickhouseUrl:
+      clickhouseUrl === undefined
+        ? undefined
+        : parseWith(
+            'CLICKHOUSE_URL',
+            z.url({ protocol: /^https?$/, error: 'expected http(s)://host:8123' }),
+            clickhouseUrl,
+          ),
+    kafkaBrokers:
+      brokers === undefined
+        ? undefined
+        : parseWith(
+            'KAFKA_BROKERS',
+            z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port[,host:port...]')),
+            brokers.split(',').map((b) => b.trim()),
+          ),
   };
 }
 
 export function parseChains(value: string | undefined): ChainConfig[] {
   const text = nonEmpty(value);
-  if (text === undefined) throw new ConfigError('TIDEMARK_CHAINS', 'is required: a JSON array like [{"id":1,"name":"ethereum","rpcUrl":"https://..."}]');
+  if (text === undefined)
+    throw new ConfigError(
+      'TIDEMARK_CHAINS',
+      'is required: a JSON array like [{"id":1,"name":"ethereum","rpcUrl":"https://..."}]',
+    );
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -64,7 +87,11 @@ export function parseChains(value: string | undefined): ChainConfig[] {
 
 export function parseRoles(value: string | undefined): Role[] {
   const text = nonEmpty(value) ?? Roles.join(',');
-  return parseWith('TIDEMARK_ROLES', z.array(z.enum(Roles, { error: `each role is one of ${Roles.join(', ')}` })).min(1), text.split(',').map((r) => r.trim()));
+  return parseWith(
+    'TIDEMARK_ROLES',
+    z.array(z.enum(Roles, { error: `each role is one of ${Roles.join(', ')}` })).min(1),
+    text.split(',').map((r) => r.trim()),
+  );
 }
 
 /** Parses the indexer's whole configuration once, at start-up. */

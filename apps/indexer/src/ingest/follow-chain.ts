@@ -50,19 +50,34 @@ export async function followChain(deps: FollowChainDeps): Promise<void> {
       }
       const toBlock = Math.min(head, next + config.maxBlockRange - 1);
       const { events, skippedSwaps, lastHeader } = await ingestRange(chain, pools, next, toBlock);
-      for (const s of skippedSwaps) log.warn({ event: 'ingest.swap_of_unknown_pool', pool: s.address, txHash: s.transactionHash }, 'swap from an address that is not a V2 pair');
+      for (const s of skippedSwaps)
+        log.warn(
+          { event: 'ingest.swap_of_unknown_pool', pool: s.address, txHash: s.transactionHash },
+          'swap from an address that is not a V2 pair',
+        );
       await bus.publish(Topics.chainEvents, events);
-      await oltp.setCursor({ chainId: chain.chainId, blockNumber: toBlock, blockHash: lastHeader.hash });
+      await oltp.setCursor({
+        chainId: chain.chainId,
+        blockNumber: toBlock,
+        blockHash: lastHeader.hash,
+      });
       progress.ingested(chain.chainId, toBlock, events.length);
-      log.debug({ event: 'ingest.range_published', fromBlock: next, toBlock, events: events.length }, 'range published');
+      log.debug(
+        { event: 'ingest.range_published', fromBlock: next, toBlock, events: events.length },
+        'range published',
+      );
       next = toBlock + 1;
       failures = 0;
     } catch (error) {
       if (signal.aborted) break;
       if (!isRetryable(error)) throw error;
       failures += 1;
-      const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(failures, 7)) * (0.5 + Math.random() / 2);
-      log.warn({ event: 'ingest.retry', attempt: failures, delayMs: Math.round(delay), err: error }, 'ingest step failed, retrying');
+      const delay =
+        Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(failures, 7)) * (0.5 + Math.random() / 2);
+      log.warn(
+        { event: 'ingest.retry', attempt: failures, delayMs: Math.round(delay), err: error },
+        'ingest step failed, retrying',
+      );
       await pause(delay, signal);
     }
   }

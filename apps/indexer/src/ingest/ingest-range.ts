@@ -10,7 +10,12 @@ import {
 import type { PoolRegistry } from './pool-registry';
 
 /** Reads and decodes one block range into canonical events, in chain order. */
-export async function ingestRange(chain: ChainReader, pools: PoolRegistry, fromBlock: number, toBlock: number): Promise<RangeEvents & { lastHeader: BlockHeader }> {
+export async function ingestRange(
+  chain: ChainReader,
+  pools: PoolRegistry,
+  fromBlock: number,
+  toBlock: number,
+): Promise<RangeEvents & { lastHeader: BlockHeader }> {
   const logs = await chain.getLogs(fromBlock, toBlock, IndexedTopics);
   const entries: DecodedEntry[] = [];
   for (const log of logs) {
@@ -24,11 +29,20 @@ export async function ingestRange(chain: ChainReader, pools: PoolRegistry, fromB
   const blockNumbers = new Set(entries.map((e) => e.log.blockNumber)).add(toBlock);
   const [headerList, senders, poolTokens] = await Promise.all([
     Promise.all([...blockNumbers].map((n) => chain.getBlockHeader(n))),
-    chain.getTransactionSenders([...new Set(swaps.map((e) => e.log.transactionHash.toLowerCase()))]),
+    chain.getTransactionSenders([
+      ...new Set(swaps.map((e) => e.log.transactionHash.toLowerCase())),
+    ]),
     pools.resolve(swaps.map((e) => e.log.address.toLowerCase())),
   ]);
   const headers = new Map(headerList.map((h) => [h.number, h]));
-  const built = buildRangeEvents({ chainId: chain.chainId, entries, headers, senders, pools: poolTokens, lastBlock: toBlock });
+  const built = buildRangeEvents({
+    chainId: chain.chainId,
+    entries,
+    headers,
+    senders,
+    pools: poolTokens,
+    lastBlock: toBlock,
+  });
   const lastHeader = headers.get(toBlock);
   if (!lastHeader) throw new Error(`missing header of block ${toBlock}`);
   return { ...built, lastHeader };

@@ -27,7 +27,9 @@ export class PoolRegistry {
     }
     const out = new Map<string, PoolTokens>();
     const unknown = [...new Set(pools)].filter((p) => !this.known.has(p) && !this.notPools.has(p));
-    const fetched = await Promise.all(unknown.map(async (p) => [p, await this.chain.readPairTokens(p)] as const));
+    const fetched = await Promise.all(
+      unknown.map(async (p) => [p, await this.chain.readPairTokens(p)] as const),
+    );
     for (const [pool, tokens] of fetched) {
       if (tokens) this.learn(pool, tokens);
       else this.notPools.add(pool);

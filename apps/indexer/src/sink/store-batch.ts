@@ -10,7 +10,13 @@ interface Partitioned {
 }
 
 function partition(events: readonly CanonicalEvent[]): Partitioned {
-  const out: Partitioned = { trades: [], transfers: [], pools: [], tokens: [], lastBlock: new Map() };
+  const out: Partitioned = {
+    trades: [],
+    transfers: [],
+    pools: [],
+    tokens: [],
+    lastBlock: new Map(),
+  };
   for (const e of events) {
     switch (e.type) {
       case 'TradeExecutedV1':
@@ -20,8 +26,23 @@ function partition(events: readonly CanonicalEvent[]): Partitioned {
         out.transfers.push(e);
         break;
       case 'PoolCreatedV1':
-        out.pools.push({ chainId: e.chainId, address: e.pool, protocol: e.protocol, factory: e.factory, token0: e.token0, token1: e.token1, createdBlock: e.blockNumber });
-        for (const token of [e.token0, e.token1]) out.tokens.push({ chainId: e.chainId, address: token, symbol: null, name: null, decimals: null });
+        out.pools.push({
+          chainId: e.chainId,
+          address: e.pool,
+          protocol: e.protocol,
+          factory: e.factory,
+          token0: e.token0,
+          token1: e.token1,
+          createdBlock: e.blockNumber,
+        });
+        for (const token of [e.token0, e.token1])
+          out.tokens.push({
+            chainId: e.chainId,
+            address: token,
+            symbol: null,
+            name: null,
+            decimals: null,
+          });
         break;
       case 'BlockV1':
         out.lastBlock.set(e.chainId, Math.max(out.lastBlock.get(e.chainId) ?? 0, e.blockNumber));
@@ -42,7 +63,11 @@ function partition(events: readonly CanonicalEvent[]): Partitioned {
  * delivered again after a crash leaves the same rows. The indexed block moves last, once the
  * block's events are stored.
  */
-export async function storeBatch(events: readonly CanonicalEvent[], olap: OlapStore, oltp: OltpStore): Promise<{ trades: number; transfers: number }> {
+export async function storeBatch(
+  events: readonly CanonicalEvent[],
+  olap: OlapStore,
+  oltp: OltpStore,
+): Promise<{ trades: number; transfers: number }> {
   const p = partition(events);
   await Promise.all([
     p.trades.length > 0 ? olap.insertTrades(p.trades) : undefined,

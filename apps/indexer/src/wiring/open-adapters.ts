@@ -15,13 +15,27 @@ export interface Adapters {
  * Picks each port's adapter from configuration: embedded (in-process bus, PGlite, chDB) by default,
  * Kafka / PostgreSQL / ClickHouse when their settings are present.
  */
-export async function openAdapters(config: StoreConfig, logger: Logger, clientId: string): Promise<Adapters> {
-  const oltp = await createOltpStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
-  const olap = await createOlapStore({ clickhouseUrl: config.clickhouseUrl, dataDir: config.dataDir, logger }).catch(async (error: unknown) => {
+export async function openAdapters(
+  config: StoreConfig,
+  logger: Logger,
+  clientId: string,
+): Promise<Adapters> {
+  const oltp = await createOltpStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    logger,
+  });
+  const olap = await createOlapStore({
+    clickhouseUrl: config.clickhouseUrl,
+    dataDir: config.dataDir,
+    logger,
+  }).catch(async (error: unknown) => {
     await oltp.close();
     throw error;
   });
-  const bus = config.kafkaBrokers ? await createKafkaBus({ brokers: config.kafkaBrokers, clientId, logger }) : createInProcessBus({ logger });
+  const bus = config.kafkaBrokers
+    ? await createKafkaBus({ brokers: config.kafkaBrokers, clientId, logger })
+    : createInProcessBus({ logger });
   return {
     bus,
     oltp,

@@ -7,7 +7,11 @@ export interface ChainTruth {
 }
 
 async function rpc<T>(url: string, method: string, params: unknown[]): Promise<T> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
   const body = (await response.json()) as { result: T; error?: { message: string } };
   if (body.error) throw new Error(body.error.message);
   return body.result;
@@ -19,13 +23,26 @@ export async function blockNumber(url: string): Promise<number> {
 
 /** What the chain itself says happened up to `toBlock`, keyed like the stores' natural keys. */
 export async function readChainTruth(url: string, toBlock: number): Promise<ChainTruth> {
-  const logs = await rpc<{ topics: string[]; address: string; transactionHash: string; logIndex: string; data: string }[]>(url, 'eth_getLogs', [
-    { fromBlock: '0x0', toBlock: `0x${toBlock.toString(16)}`, topics: [[EventTopics.swapV2, EventTopics.transfer, EventTopics.pairCreated]] },
+  const logs = await rpc<
+    { topics: string[]; address: string; transactionHash: string; logIndex: string; data: string }[]
+  >(url, 'eth_getLogs', [
+    {
+      fromBlock: '0x0',
+      toBlock: `0x${toBlock.toString(16)}`,
+      topics: [[EventTopics.swapV2, EventTopics.transfer, EventTopics.pairCreated]],
+    },
   ]);
-  const key = (l: { transactionHash: string; logIndex: string }) => `${l.transactionHash.toLowerCase()}:${Number(BigInt(l.logIndex))}`;
+  const key = (l: { transactionHash: string; logIndex: string }) =>
+    `${l.transactionHash.toLowerCase()}:${Number(BigInt(l.logIndex))}`;
   return {
     swaps: new Set(logs.filter((l) => l.topics[0] === EventTopics.swapV2).map(key)),
-    transfers: new Set(logs.filter((l) => l.topics[0] === EventTopics.transfer && l.topics.length === 3).map(key)),
-    pairs: new Set(logs.filter((l) => l.topics[0] === EventTopics.pairCreated).map((l) => `0x${l.data.slice(26, 66).toLowerCase()}`)),
+    transfers: new Set(
+      logs.filter((l) => l.topics[0] === EventTopics.transfer && l.topics.length === 3).map(key),
+    ),
+    pairs: new Set(
+      logs
+        .filter((l) => l.topics[0] === EventTopics.pairCreated)
+        .map((l) => `0x${l.data.slice(26, 66).toLowerCase()}`),
+    ),
   };
 }

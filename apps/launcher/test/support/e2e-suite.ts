@@ -8,7 +8,13 @@ import { parseLauncherConfig } from '../../src/launcher-config';
 import { startTidemark, type RunningTidemark } from '../../src/start-tidemark';
 import { firstResults, graphql, TRADE_FIELDS, wsClient } from './graphql';
 
-interface Trade { id: string; chainId: number; blockNumber: number; trader: string; amountIn: string }
+interface Trade {
+  id: string;
+  chainId: number;
+  blockNumber: number;
+  trader: string;
+  amountIn: string;
+}
 
 export interface Stack {
   running: RunningTidemark;
@@ -17,7 +23,10 @@ export interface Stack {
 }
 
 /** Starts the whole product (devnets, indexer, gateway, optionally the web app) for a suite. */
-export function useStack(extraEnv: () => Promise<Record<string, string>>, options: { web: boolean }) {
+export function useStack(
+  extraEnv: () => Promise<Record<string, string>>,
+  options: { web: boolean },
+) {
   const stack = {} as Stack;
   beforeAll(async () => {
     stack.dataDir = mkdtempSync(join(tmpdir(), 'tidemark-e2e-'));
@@ -31,8 +40,15 @@ export function useStack(extraEnv: () => Promise<Record<string, string>>, option
       TIDEMARK_CHAINS: '',
       ...(await extraEnv()),
     };
-    const logger = pino({ level: 'info', base: { service: 'e2e' } }, pino.destination({ dest: join(stack.dataDir, 'e2e.jsonl'), sync: true }));
-    stack.running = await startTidemark(parseLauncherConfig(stack.env), { logger, env: stack.env, web: options.web });
+    const logger = pino(
+      { level: 'info', base: { service: 'e2e' } },
+      pino.destination({ dest: join(stack.dataDir, 'e2e.jsonl'), sync: true }),
+    );
+    stack.running = await startTidemark(parseLauncherConfig(stack.env), {
+      logger,
+      env: stack.env,
+      web: options.web,
+    });
   }, 240_000);
   afterAll(async () => {
     await stack.running?.stop();
@@ -46,13 +62,30 @@ export function endToEndCases(stack: Stack) {
   it('indexes trades from both devnet chains and serves them through GraphQL', async () => {
     const url = stack.running.urls.gateway;
     for (const chainId of [31337, 31338]) {
-      const found = await eventually(`a trade of chain ${chainId}`, async () => {
-        const data = await graphql<{ trades: { edges: { node: Trade }[] } }>(url, `query($c: Int) { trades(filter: { chainId: $c }, first: 5) { edges { node { ${TRADE_FIELDS} } } } }`, { c: chainId });
-        return data.trades.edges.length > 0 ? data.trades.edges : undefined;
-      }, { timeoutMs: 60_000, intervalMs: 500 });
-      expect(found.every((e) => e.node.chainId === chainId && /^\d+$/.test(e.node.amountIn))).toBe(true);
+      const found = await eventually(
+        `a trade of chain ${chainId}`,
+        async () => {
+          const data = await graphql<{ trades: { edges: { node: Trade }[] } }>(
+            url,
+            `query($c: Int) { trades(filter: { chainId: $c }, first: 5) { edges { node { ${TRADE_FIELDS} } } } }`,
+            { c: chainId },
+          );
+          return data.trades.edges.length > 0 ? data.trades.edges : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 500 },
+      );
+      expect(found.every((e) => e.node.chainId === chainId && /^\d+$/.test(e.node.amountIn))).toBe(
+        true,
+      );
     }
-    const chains = await graphql<{ chains: { id: number; head: number | null; indexedBlock: number | null; lag: number | null }[] }>(url, '{ chains { id name head indexedBlock lag } }');
+    const chains = await graphql<{
+      chains: {
+        id: number;
+        head: number | null;
+        indexedBlock: number | null;
+        lag: number | null;
+      }[];
+    }>(url, '{ chains { id name head indexedBlock lag } }');
     expect(chains.chains.map((c) => c.id).sort()).toEqual([31337, 31338]);
     for (const c of chains.chains) {
       expect(c.indexedBlock).toBeGreaterThan(0);
@@ -63,10 +96,29 @@ export function endToEndCases(stack: Stack) {
   it('pushes new trades to subscribers as they are indexed', async () => {
     const client = wsClient(stack.running.urls.gatewayWs);
     try {
-      const [pushed] = await firstResults<{ tradeExecuted: Trade }>(client, `subscription($f: TradeFilter) { tradeExecuted(filter: $f) { ${TRADE_FIELDS} } }`, 1, { f: { chainId: 31338 } });
+      const [pushed] = await firstResults<{ tradeExecuted: Trade }>(
+        client,
+        `subscription($f: TradeFilter) { tradeExecuted(filter: $f) { ${TRADE_FIELDS} } }`,
+        1,
+        { f: { chainId: 31338 } },
+      );
       expect(pushed?.tradeExecuted.chainId).toBe(31338);
       const id = pushed!.tradeExecuted.id;
-      const stored = await graphql<{ trades: { edges: { node: Trade }[] } }>(stack.running.urls.gateway, `query($t: Address) { trades(filter: { trader: $t, chainId: 31338 }, first: 100) { edges { node { id } } } }`, { t: pushed!.tradeExecuted.trader });
+      const stored = await graphql<{ trades: { edges: { node: Trade }[] } }>(
+        stack.running.urls.gateway,
+        `
+          query ($t: Address) {
+            trades(filter: { trader: $t, chainId: 31338 }, first: 100) {
+              edges {
+                node {
+                  id
+                }
+              }
+            }
+          }
+        `,
+        { t: pushed!.tradeExecuted.trader },
+      );
       expect(stored.trades.edges.map((e) => e.node.id)).toContain(id);
     } finally {
       await client.dispose();

@@ -1,10 +1,19 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
-export async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+export async function graphql<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(`GraphQL error: ${body.errors.map((e) => e.message).join('; ')}`);
+  if (body.errors?.length)
+    throw new Error(`GraphQL error: ${body.errors.map((e) => e.message).join('; ')}`);
   if (!body.data) throw new Error(`GraphQL answered ${response.status} without data`);
   return body.data;
 }
@@ -14,7 +23,12 @@ export function wsClient(url: string): Client {
 }
 
 /** Subscribes and resolves with the first `count` results. */
-export function firstResults<T>(client: Client, query: string, count: number, variables: Record<string, unknown> = {}): Promise<T[]> {
+export function firstResults<T>(
+  client: Client,
+  query: string,
+  count: number,
+  variables: Record<string, unknown> = {},
+): Promise<T[]> {
   return new Promise((resolve, reject) => {
     const results: T[] = [];
     const dispose = client.subscribe<T>(
@@ -39,4 +53,5 @@ export function firstResults<T>(client: Client, query: string, count: number, va
   });
 }
 
-export const TRADE_FIELDS = 'id chainId blockNumber txHash logIndex timestamp pool trader tokenIn tokenOut amountIn amountOut';
+export const TRADE_FIELDS =
+  'id chainId blockNumber txHash logIndex timestamp pool trader tokenIn tokenOut amountIn amountOut';

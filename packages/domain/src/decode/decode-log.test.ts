@@ -14,7 +14,12 @@ const signatures: Record<keyof typeof EventTopics, string> = {
   burnV2: 'Burn(address,uint256,uint256,address)',
 };
 
-const base = { blockNumber: 1, blockHash: `0x${'1'.repeat(64)}`, transactionHash: `0x${'2'.repeat(64)}`, logIndex: 0 };
+const base = {
+  blockNumber: 1,
+  blockHash: `0x${'1'.repeat(64)}`,
+  transactionHash: `0x${'2'.repeat(64)}`,
+  logIndex: 0,
+};
 const addr = (n: number) => `0x${n.toString(16).padStart(40, '0')}` as const;
 
 describe('event topics', () => {
@@ -28,14 +33,23 @@ describe('decodeLog', () => {
     for (const slice of fixtureSlices) {
       const logs = fixtureLogs(slice);
       // The reference export lists ERC-721 transfers too; those carry a 4th (tokenId) topic.
-      const erc20Keys = new Set(logs.filter((l) => l.topics.length === 3).map((l) => `${l.transactionHash}:${l.logIndex}`));
+      const erc20Keys = new Set(
+        logs.filter((l) => l.topics.length === 3).map((l) => `${l.transactionHash}:${l.logIndex}`),
+      );
       const decoded = logs
         .map((log) => ({ log, d: decodeLog(log) }))
         .filter((x) => x.d?.kind === 'transfer')
-        .map(({ log, d }) => (d?.kind === 'transfer' ? `${log.transactionHash}:${log.logIndex}:${d.token}:${d.from}:${d.to}:${d.value}` : ''));
+        .map(({ log, d }) =>
+          d?.kind === 'transfer'
+            ? `${log.transactionHash}:${log.logIndex}:${d.token}:${d.from}:${d.to}:${d.value}`
+            : '',
+        );
       const expected = readJsonLines(slice, 'expected_token_transfers.json')
         .filter((t) => erc20Keys.has(`${String(t.transaction_hash)}:${String(t.log_index)}`))
-        .map((t) => `${String(t.transaction_hash)}:${String(t.log_index)}:${String(t.token_address)}:${String(t.from_address)}:${String(t.to_address)}:${String(t.value)}`);
+        .map(
+          (t) =>
+            `${String(t.transaction_hash)}:${String(t.log_index)}:${String(t.token_address)}:${String(t.from_address)}:${String(t.to_address)}:${String(t.value)}`,
+        );
       expect(decoded.length).toBeGreaterThan(200);
       expect(decoded.sort()).toEqual(expected.sort());
     }
@@ -47,14 +61,37 @@ describe('decodeLog', () => {
       ...base,
       address: '0xABCDEF0000000000000000000000000000000001',
       topics: [EventTopics.swapV2, pad(addr(7)), pad(addr(9))],
-      data: encodeAbiParameters([{ type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }], [max, 0n, 0n, 5n]),
+      data: encodeAbiParameters(
+        [{ type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }],
+        [max, 0n, 0n, 5n],
+      ),
     };
-    expect(decodeLog(log)).toEqual({ kind: 'swapV2', pool: '0xabcdef0000000000000000000000000000000001', sender: addr(7), to: addr(9), amount0In: max, amount1In: 0n, amount0Out: 0n, amount1Out: 5n });
+    expect(decodeLog(log)).toEqual({
+      kind: 'swapV2',
+      pool: '0xabcdef0000000000000000000000000000000001',
+      sender: addr(7),
+      to: addr(9),
+      amount0In: max,
+      amount1In: 0n,
+      amount0Out: 0n,
+      amount1Out: 5n,
+    });
   });
 
   it('ignores ERC-721 transfers and unknown events, and rejects truncated known events', () => {
-    expect(decodeLog({ ...base, address: addr(1), topics: [EventTopics.transfer, pad(addr(1)), pad(addr(2)), pad('0x05')], data: '0x' })).toBeNull();
-    expect(decodeLog({ ...base, address: addr(1), topics: [`0x${'9'.repeat(64)}`], data: '0x' })).toBeNull();
-    expect(() => decodeLog({ ...base, address: addr(1), topics: [EventTopics.syncV2], data: '0x1234' })).toThrow(MalformedLogError);
+    expect(
+      decodeLog({
+        ...base,
+        address: addr(1),
+        topics: [EventTopics.transfer, pad(addr(1)), pad(addr(2)), pad('0x05')],
+        data: '0x',
+      }),
+    ).toBeNull();
+    expect(
+      decodeLog({ ...base, address: addr(1), topics: [`0x${'9'.repeat(64)}`], data: '0x' }),
+    ).toBeNull();
+    expect(() =>
+      decodeLog({ ...base, address: addr(1), topics: [EventTopics.syncV2], data: '0x1234' }),
+    ).toThrow(MalformedLogError);
   });
 });

@@ -29,7 +29,10 @@ function words(log: RawLog, count: number): string[] {
 
 function indexed(log: RawLog, count: number): string[] {
   if (log.topics.length !== count + 1 || !log.topics.every(isWord)) {
-    throw new MalformedLogError(log, `expected ${count} indexed topics, got ${log.topics.length - 1}`);
+    throw new MalformedLogError(
+      log,
+      `expected ${count} indexed topics, got ${log.topics.length - 1}`,
+    );
   }
   return log.topics.slice(1);
 }
@@ -46,12 +49,24 @@ export function decodeLog(log: RawLog): DecodedLog | null {
       if (log.topics.length !== 3) return null; // ERC-721 (indexed tokenId) or non-standard
       const [from, to] = indexed(log, 2) as [string, string];
       const [value] = words(log, 1) as [string];
-      return { kind: 'transfer', token: address, from: topicToAddress(from), to: topicToAddress(to), value: wordToUint(value) };
+      return {
+        kind: 'transfer',
+        token: address,
+        from: topicToAddress(from),
+        to: topicToAddress(to),
+        value: wordToUint(value),
+      };
     }
     case EventTopics.pairCreated: {
       const [token0, token1] = indexed(log, 2) as [string, string];
       const [pair] = words(log, 2) as [string, string];
-      return { kind: 'pairCreated', factory: address, token0: topicToAddress(token0), token1: topicToAddress(token1), pair: wordToAddress(pair) };
+      return {
+        kind: 'pairCreated',
+        factory: address,
+        token0: topicToAddress(token0),
+        token1: topicToAddress(token1),
+        pair: wordToAddress(pair),
+      };
     }
     case EventTopics.swapV2: {
       const [sender, to] = indexed(log, 2) as [string, string];

@@ -60,11 +60,32 @@ function toEvent(inputs: RangeInputs, entry: DecodedEntry): CanonicalEvent | nul
   const d = entry.decoded;
   switch (d.kind) {
     case 'transfer':
-      return { type: 'TransferV1', ...logRef(inputs, entry.log), token: d.token as Hex, from: d.from as Hex, to: d.to as Hex, value: d.value.toString() };
+      return {
+        type: 'TransferV1',
+        ...logRef(inputs, entry.log),
+        token: d.token as Hex,
+        from: d.from as Hex,
+        to: d.to as Hex,
+        value: d.value.toString(),
+      };
     case 'pairCreated':
-      return { type: 'PoolCreatedV1', ...logRef(inputs, entry.log), protocol: 'uniswap-v2', factory: d.factory as Hex, pool: d.pair as Hex, token0: d.token0 as Hex, token1: d.token1 as Hex };
+      return {
+        type: 'PoolCreatedV1',
+        ...logRef(inputs, entry.log),
+        protocol: 'uniswap-v2',
+        factory: d.factory as Hex,
+        pool: d.pair as Hex,
+        token0: d.token0 as Hex,
+        token1: d.token1 as Hex,
+      };
     case 'syncV2':
-      return { type: 'PoolSyncedV1', ...logRef(inputs, entry.log), pool: d.pool as Hex, reserve0: d.reserve0.toString(), reserve1: d.reserve1.toString() };
+      return {
+        type: 'PoolSyncedV1',
+        ...logRef(inputs, entry.log),
+        pool: d.pool as Hex,
+        reserve0: d.reserve0.toString(),
+        reserve1: d.reserve1.toString(),
+      };
     case 'swapV2':
       return toTrade(inputs, entry);
     default: {
@@ -82,11 +103,20 @@ function toEvent(inputs: RangeInputs, entry: DecodedEntry): CanonicalEvent | nul
 export function buildRangeEvents(inputs: RangeInputs): RangeEvents {
   const events: CanonicalEvent[] = [];
   const skippedSwaps: RawLog[] = [];
-  const sorted = [...inputs.entries].sort((a, b) => a.log.blockNumber - b.log.blockNumber || a.log.logIndex - b.log.logIndex);
+  const sorted = [...inputs.entries].sort(
+    (a, b) => a.log.blockNumber - b.log.blockNumber || a.log.logIndex - b.log.logIndex,
+  );
   let openBlock: number | undefined;
   const closeBlock = (n: number) => {
     const h = header(inputs, n);
-    events.push({ type: 'BlockV1', chainId: inputs.chainId, blockNumber: n, blockHash: h.hash.toLowerCase() as Hex, parentHash: h.parentHash.toLowerCase() as Hex, timestamp: h.timestamp });
+    events.push({
+      type: 'BlockV1',
+      chainId: inputs.chainId,
+      blockNumber: n,
+      blockHash: h.hash.toLowerCase() as Hex,
+      parentHash: h.parentHash.toLowerCase() as Hex,
+      timestamp: h.timestamp,
+    });
   };
   for (const entry of sorted) {
     if (openBlock !== undefined && entry.log.blockNumber !== openBlock) closeBlock(openBlock);

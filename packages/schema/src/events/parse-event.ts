@@ -15,7 +15,9 @@ export function parseEvent(value: unknown): CanonicalEvent {
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue?.path.join('.') || '(root)';
-    throw new InvalidEventError(`invalid canonical event at ${where}: ${issue?.message ?? 'unknown'}`);
+    throw new InvalidEventError(
+      `invalid canonical event at ${where}: ${issue?.message ?? 'unknown'}`,
+    );
   }
   return result.data;
 }
