@@ -53,7 +53,7 @@ export async function startDevnets(
           logger: logger.child({ chainId: c.id }),
         });
         stops.push(() => chain.stop());
-        const deployment = await deployMarket(chain.rpcUrl);
+        const deployment = await deployMarket(chain.rpcUrl, { logger });
         await continuePastCursor(chain.rpcUrl, c.id, oltp);
         const simulator = startSimulator({
           rpcUrl: chain.rpcUrl,

@@ -8,6 +8,12 @@ import type { SimulationContext } from './simulation-context';
  * every trade counted in stats() is on chain.
  */
 export async function awaitLastRound(context: SimulationContext): Promise<void> {
+  // A node that is already gone (Ctrl-C reaches it too) has nothing left to mine: don't wait.
+  const alive = await context.clients.public.getBlockNumber({ cacheTime: 0 }).then(
+    () => true,
+    () => false,
+  );
+  if (!alive) return;
   const mined = context.lastRound.map((hash) =>
     context.clients.public
       .waitForTransactionReceipt({ hash, pollingInterval: 100, timeout: 15_000 })
