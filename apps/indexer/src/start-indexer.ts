@@ -28,7 +28,12 @@ export interface RunningIndexer {
 export async function connectChains(chains: readonly ChainConfig[]): Promise<ChainReader[]> {
   return Promise.all(
     chains.map(async (c) => {
-      const reader = createViemChainReader({ chainId: c.id, rpcUrl: c.rpcUrl, timeoutMs: 10_000 });
+      const reader = createViemChainReader({
+        chainId: c.id,
+        rpcUrl: c.rpcUrl,
+        timeoutMs: 10_000,
+        pollIntervalMs: c.pollIntervalMs,
+      });
       const reached = await reader.getHeadNumber().then(
         () => true,
         (error: unknown) => error,

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createPublicClient, http, webSocket, type PublicClient } from 'viem';
 import { ChainReadError, type BlockHeader, type ChainReader, type RawLog } from '@tidemark/domain';
 import type { z } from 'zod';
@@ -9,6 +10,8 @@ const TOKEN1_SELECTOR = '0xd21220a7';
 export interface ChainReaderOptions {
   chainId: number;
   rpcUrl: string;
+  /** How often to ask for the head while waiting for a new block. */
+  pollIntervalMs?: number;
   timeoutMs?: number;
 }
 
@@ -74,12 +77,22 @@ export function createViemChainReader(options: ChainReaderOptions): ChainReader 
   const request = (method: string, params: unknown[]): Promise<unknown> =>
     client.request({ method: method as 'eth_chainId', params: params as never });
 
+  const getHeadNumber = () =>
+    call(chainId, 'eth_blockNumber', async () =>
+      Number(await client.getBlockNumber({ cacheTime: 0 })),
+    );
+
   return {
     chainId,
-    getHeadNumber: () =>
-      call(chainId, 'eth_blockNumber', async () =>
-        Number(await client.getBlockNumber({ cacheTime: 0 })),
-      ),
+    getHeadNumber,
+    waitForHead: async (afterBlock, signal) => {
+      let head = await getHeadNumber();
+      while (head <= afterBlock && !signal.aborted) {
+        await sleep(options.pollIntervalMs ?? 500, undefined, { signal }).catch(() => undefined);
+        if (!signal.aborted) head = await getHeadNumber();
+      }
+      return head;
+    },
     getBlockHeader: (blockNumber) =>
       call(chainId, `eth_getBlockByNumber(${blockNumber})`, async () => {
         const raw = await request('eth_getBlockByNumber', [toHexQuantity(blockNumber), false]);

@@ -41,13 +41,10 @@ export async function followChain(deps: FollowChainDeps): Promise<void> {
   log.info({ event: 'ingest.started', fromBlock: next }, 'ingest started');
   while (!signal.aborted) {
     try {
-      const head = await chain.getHeadNumber();
+      const head = await chain.waitForHead(next - 1, signal);
       progress.head(chain.chainId, head);
       await oltp.setHead(chain.chainId, head);
-      if (next > head) {
-        await pause(config.pollIntervalMs, signal);
-        continue;
-      }
+      if (next > head) continue; // stopping
       const toBlock = Math.min(head, next + config.maxBlockRange - 1);
       const { events, skippedSwaps, lastHeader } = await ingestRange(chain, pools, next, toBlock);
       for (const s of skippedSwaps)

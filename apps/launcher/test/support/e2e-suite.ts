@@ -104,22 +104,32 @@ export function endToEndCases(stack: Stack) {
       );
       expect(pushed?.tradeExecuted.chainId).toBe(31338);
       const id = pushed!.tradeExecuted.id;
-      const stored = await graphql<{ trades: { edges: { node: Trade }[] } }>(
-        stack.running.urls.gateway,
-        `
-          query ($t: Address) {
-            trades(filter: { trader: $t, chainId: 31338 }, first: 100) {
-              edges {
-                node {
-                  id
+      // The push comes from the bus; the sink stores the same event on its own consumer, so
+      // in server mode the trade may become queryable a moment after it was pushed.
+      const storedIds = await eventually(
+        'the pushed trade to be queryable',
+        async () => {
+          const stored = await graphql<{ trades: { edges: { node: Trade }[] } }>(
+            stack.running.urls.gateway,
+            `
+              query ($t: Address) {
+                trades(filter: { trader: $t, chainId: 31338 }, first: 100) {
+                  edges {
+                    node {
+                      id
+                    }
+                  }
                 }
               }
-            }
-          }
-        `,
-        { t: pushed!.tradeExecuted.trader },
+            `,
+            { t: pushed!.tradeExecuted.trader },
+          );
+          const ids = stored.trades.edges.map((e) => e.node.id);
+          return ids.includes(id) ? ids : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 200 },
       );
-      expect(stored.trades.edges.map((e) => e.node.id)).toContain(id);
+      expect(storedIds).toContain(id);
     } finally {
       await client.dispose();
     }

@@ -14,6 +14,11 @@ export interface BlockHeader {
 export interface ChainReader {
   readonly chainId: number;
   getHeadNumber(): Promise<number>;
+  /**
+   * Resolves with the head number once it is above `afterBlock` (new heads over WebSocket where
+   * the node offers them, polling otherwise), or with the current head when `signal` aborts.
+   */
+  waitForHead(afterBlock: number, signal: AbortSignal): Promise<number>;
   getBlockHeader(blockNumber: number): Promise<BlockHeader>;
   /** Logs with any of `topics` as topic0 in [fromBlock, toBlock], ordered by block and log index. */
   getLogs(fromBlock: number, toBlock: number, topics: readonly string[]): Promise<RawLog[]>;

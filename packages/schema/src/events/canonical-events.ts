@@ -20,10 +20,10 @@ export const TransferV1 = z.object({
 });
 export type TransferV1 = z.infer<typeof TransferV1>;
 
-export const Protocol = z.enum(['uniswap-v2']);
+export const Protocol = z.enum(['uniswap-v2', 'uniswap-v3']);
 export type Protocol = z.infer<typeof Protocol>;
 
-/** A pool came into existence (Uniswap V2 `PairCreated`). */
+/** A pool came into existence (Uniswap V2 `PairCreated`, V3 `PoolCreated`). */
 export const PoolCreatedV1 = z.object({
   type: z.literal('PoolCreatedV1'),
   ...LogRef,
@@ -32,6 +32,10 @@ export const PoolCreatedV1 = z.object({
   pool: Address,
   token0: Address,
   token1: Address,
+  /** V3 only: the fee tier in hundredths of a basis point (3000 = 0.3%). */
+  fee: z.number().int().nonnegative().optional(),
+  /** V3 only. */
+  tickSpacing: z.number().int().optional(),
 });
 export type PoolCreatedV1 = z.infer<typeof PoolCreatedV1>;
 
@@ -61,6 +65,10 @@ export const TradeExecutedV1 = z.object({
   tokenOut: Address,
   amountIn: UintString,
   amountOut: UintString,
+  /** V3 only: the pool's state after the swap. */
+  sqrtPriceX96: UintString.optional(),
+  liquidity: UintString.optional(),
+  tick: z.number().int().optional(),
 });
 export type TradeExecutedV1 = z.infer<typeof TradeExecutedV1>;
 
