@@ -1,6 +1,12 @@
 export { startDevnetChain, type DevnetChain, type DevnetChainOptions } from './chain/start-chain';
 export { deployMarket, type DeployMarketOptions } from './market/deploy-market';
-export type { DeployedPair, DeployedToken, MarketDeployment } from './market/market-types';
+export type {
+  DeployedOddToken,
+  DeployedPair,
+  DeployedToken,
+  MarketDeployment,
+} from './market/market-types';
+export { MULTICALL3_ADDRESS } from './market/deploy-metadata-fixtures';
 export {
   loadContractArtifacts,
   type ContractArtifacts,
@@ -12,3 +18,9 @@ export {
   type SimulatorOptions,
   type SimulatorStats,
 } from './simulator/simulator';
+export {
+  injectReorg,
+  type InjectReorgOptions,
+  type InjectedReorg,
+  type MinedBlock,
+} from './reorg/inject-reorg';

@@ -144,6 +144,66 @@ describe('devnet', () => {
     expect(simulator.stats().trades).toBeGreaterThanOrEqual(5);
   });
 
+  it('creates V3-style pools with the exact PoolCreated and trades them with the exact V3 Swap', async () => {
+    const logsOf = (address: Address[], topic0: string): Promise<Log[]> =>
+      client.request({
+        method: 'eth_getLogs',
+        params: [
+          {
+            address,
+            topics: [topic0 as Hex],
+            fromBlock: numberToHex(market.startBlock),
+            toBlock: 'latest',
+          },
+        ],
+      });
+    const created = await logsOf([market.v3Factory], EventTopics.poolCreatedV3);
+    expect(created).toHaveLength(market.v3Pools.length);
+    for (const log of created) {
+      const decoded = decodeLog(asRawLog(log));
+      if (decoded?.kind !== 'poolCreatedV3')
+        throw new Error(`expected PoolCreated, got ${decoded?.kind}`);
+      const pool = market.v3Pools.find((p) => p.address.toLowerCase() === decoded.pool);
+      expect(decoded).toMatchObject({
+        factory: market.v3Factory.toLowerCase(),
+        token0: pool?.token0.toLowerCase(),
+        token1: pool?.token1.toLowerCase(),
+        fee: pool?.fee,
+        tickSpacing: pool?.fee === 500 ? 10 : 60,
+      });
+    }
+    const pools = market.v3Pools.map((p) => p.address);
+    const swaps = await eventually(
+      'three V3 swaps',
+      () => logsOf(pools, EventTopics.swapV3),
+      (logs) => logs.length >= 3,
+      60_000,
+    );
+    for (const log of swaps) {
+      const decoded = decodeLog(asRawLog(log));
+      if (decoded?.kind !== 'swapV3') throw new Error(`expected a V3 Swap, got ${decoded?.kind}`);
+      // One side paid in (positive), the other paid out (negative), as V3 reports it.
+      expect(decoded.amount0 > 0n).toBe(decoded.amount1 < 0n);
+      expect(decoded.amount0 * decoded.amount1).toBeLessThan(0n);
+      expect(decoded.sqrtPriceX96).toBeGreaterThan(0n);
+      expect(decoded.liquidity).toBeGreaterThan(0n);
+      const transaction = await client.getTransaction({ hash: log.transactionHash! });
+      expect(decoded.sender).toBe(transaction.from.toLowerCase());
+    }
+    // WETH/USDC near 3000 USD: raw price 3000e6/1e18 (or its inverse if USDC sorts first), whose
+    // log base 1.0001 is -196,256.
+    const wethUsdc = market.v3Pools.find((p) => p.fee === 500)!;
+    const last = swaps
+      .filter((l) => l.address.toLowerCase() === wethUsdc.address.toLowerCase())
+      .at(-1);
+    if (last) {
+      const d = decodeLog(asRawLog(last));
+      if (d?.kind !== 'swapV3') throw new Error('expected a V3 Swap');
+      const expectedTick = wethUsdc.symbol0 === 'WETH' ? -196_256 : 196_256;
+      expect(Math.abs(d.tick - expectedTick)).toBeLessThan(3_000);
+    }
+  });
+
   it('has a 6-decimal USDC and the other tokens with their decimals', async () => {
     const decimalsOf = (address: Address) =>
       client.readContract({ address, abi: erc20Abi, functionName: 'decimals' });

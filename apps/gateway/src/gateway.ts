@@ -8,6 +8,7 @@ import { buildSchema } from './graphql/schema';
 import { readiness } from './http/probes';
 import { createRequestListener, graphqlPath } from './http/router';
 import { startBusFeed } from './live/bus-feed';
+import { RetractionFanout } from './live/retraction-fanout';
 import { TradeFanout } from './live/trade-fanout';
 import { startSubscriptionServer } from './live/ws-server';
 
@@ -50,20 +51,24 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const logger =
     bindings.service === undefined ? deps.logger.child({ service: 'gateway' }) : deps.logger;
   const fanout = new TradeFanout(deps.config.subscriberQueueLimit);
-  const schema = buildSchema({ oltp: deps.oltp, olap: deps.olap, fanout, logger });
+  const retractions = new RetractionFanout(deps.config.subscriberQueueLimit);
+  const schema = buildSchema({ oltp: deps.oltp, olap: deps.olap, fanout, retractions, logger });
   const httpServer = createServer();
   const subscriptions = startSubscriptionServer(httpServer, graphqlPath, schema, logger);
   const apollo = createApollo(schema, httpServer, subscriptions, logger);
   await apollo.start();
-  const feed = await startBusFeed(deps.bus, fanout, logger).catch(async (err: unknown) => {
-    await apollo.stop();
-    throw err;
-  });
+  const feed = await startBusFeed(deps.bus, fanout, retractions, logger).catch(
+    async (err: unknown) => {
+      await apollo.stop();
+      throw err;
+    },
+  );
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       await feed.stop();
       fanout.endAll();
+      retractions.endAll();
       await apollo.stop();
       logger.info({ event: 'gateway.stopped' }, 'gateway stopped');
     })();

@@ -15,7 +15,9 @@ export {
   type IndexerDeps,
   type RunningIndexer,
 } from './start-indexer';
-export { formatProgress, type ChainProgress } from './progress';
+export { formatBackfill, formatProgress, ProgressTracker, type ChainProgress } from './progress';
+export { followChain, type FollowChainDeps } from './ingest/follow-chain';
+export { startSinkRole } from './sink/sink-role';
 export { openAdapters, type Adapters } from './wiring/open-adapters';
 export { createLogger } from './wiring/logger';
 export { runMain } from './wiring/run-main';

@@ -24,3 +24,14 @@ describe('ProgressTracker', () => {
     );
   });
 });
+
+describe('ProgressTracker reorg counters', () => {
+  it('counts reorgs, moves the ingested block back and counts reorgs too deep', () => {
+    const tracker = new ProgressTracker(() => 0);
+    tracker.register(1, 'ethereum');
+    tracker.ingested(1, 100, 5);
+    tracker.reorg(1, 97);
+    tracker.reorgTooDeep(1);
+    expect(tracker.snapshot()[0]).toMatchObject({ ingested: 97, reorgs: 1, reorgsTooDeep: 1 });
+  });
+});

@@ -1,6 +1,7 @@
 import type { ChainReader, EventBus, OlapStore, OltpStore, Subscription } from '@tidemark/domain';
-import type { Logger } from 'pino';
-import { createViemChainReader } from './chain/viem-chain-reader';
+import pino, { type Logger } from 'pino';
+import { createRpcChainReader } from './chain/rpc-chain-reader';
+import { redactUrl } from './chain/rpc-endpoint';
 import type { ChainConfig } from './config/chains';
 import { ConfigError } from './config/config-error';
 import type { Role } from './config/indexer-config';
@@ -25,23 +26,22 @@ export interface RunningIndexer {
 }
 
 /** Checks that each chain's RPC answers with the configured chain id before anything starts. */
-export async function connectChains(chains: readonly ChainConfig[]): Promise<ChainReader[]> {
+export async function connectChains(
+  chains: readonly ChainConfig[],
+  logger: Logger = pino({ level: 'silent' }),
+): Promise<ChainReader[]> {
   return Promise.all(
     chains.map(async (c) => {
-      const reader = createViemChainReader({
-        chainId: c.id,
-        rpcUrl: c.rpcUrl,
-        timeoutMs: 10_000,
-        pollIntervalMs: c.pollIntervalMs,
-      });
+      const reader = createRpcChainReader({ ...c, chainId: c.id, logger });
       const reached = await reader.getHeadNumber().then(
         () => true,
         (error: unknown) => error,
       );
       if (reached !== true) {
+        await reader.close();
         throw new ConfigError(
           'TIDEMARK_CHAINS',
-          `chain ${c.id} (${c.name}): RPC ${c.rpcUrl} is unreachable: ${(reached as Error).message.split('\n')[0]}`,
+          `chain ${c.id} (${c.name}): RPC ${c.rpcUrls.map(redactUrl).join(', ')} is unreachable: ${(reached as Error).message.split('\n')[0]}`,
         );
       }
       return reader;
@@ -59,7 +59,7 @@ export async function startIndexer(deps: IndexerDeps): Promise<RunningIndexer> {
   if (roles.includes('sink'))
     sink = await startSinkRole({ bus, olap, oltp, logger: logger.child({ role: 'sink' }) });
   if (roles.includes('ingest')) {
-    const readers = await connectChains(chains);
+    const readers = await connectChains(chains, logger.child({ role: 'ingest' }));
     for (const [i, reader] of readers.entries()) {
       const config = chains[i] as ChainConfig;
       progress.register(config.id, config.name);

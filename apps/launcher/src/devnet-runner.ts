@@ -1,6 +1,6 @@
 import { deployMarket, startDevnetChain, startSimulator } from '@tidemark/devnet';
 import type { OltpStore } from '@tidemark/domain';
-import type { ChainConfig } from '@tidemark/indexer';
+import { ChainConfig } from '@tidemark/indexer';
 import type { Logger } from 'pino';
 import type { DevnetSettings } from './launcher-config';
 
@@ -62,14 +62,14 @@ export async function startDevnets(
           logger: logger.child({ chainId: c.id }),
         });
         stops.push(() => simulator.stop());
-        return {
+        return ChainConfig.parse({
           id: c.id,
           name: c.name,
           rpcUrl: chain.rpcUrl,
           startBlock: 0,
           pollIntervalMs: 250,
           maxBlockRange: 2000,
-        } satisfies ChainConfig;
+        });
       }),
     );
     return { chains, stop: stopAll };

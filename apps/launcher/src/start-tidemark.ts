@@ -96,7 +96,7 @@ export async function startTidemark(
         gateway: gateway.url,
         gatewayWs: gateway.wsUrl,
         web: web?.url ?? null,
-        chains: chains.map((c) => ({ id: c.id, name: c.name, rpcUrl: c.rpcUrl })),
+        chains: chains.map((c) => ({ id: c.id, name: c.name, rpcUrl: c.rpcUrls[0] ?? '' })),
       },
       progress: () => indexer.progress(),
       done: indexer.done,

@@ -7,7 +7,8 @@ import { blockEvent, freshChainId, ofChain, oneOfEachType, record, waitFor } fro
 const topic = Topics.chainEvents;
 type Batches = (readonly CanonicalEvent[])[];
 
-const numbers = (events: readonly CanonicalEvent[]) => events.map((event) => event.blockNumber);
+const numbers = (events: readonly CanonicalEvent[]) =>
+  events.map((event) => (event.type === 'ReorgV1' ? event.ancestor.number : event.blockNumber));
 const uniqueGroup = (purpose: string) => `contract.${purpose}.${randomUUID()}`;
 
 /**

@@ -1,6 +1,7 @@
 import type { OltpStore, PoolRecord, TokenRecord } from '@tidemark/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { address, hex } from './fixtures';
+import { describeReorgWindowTests } from './oltp-reorg.contract';
 import { closeAfterEach, type StoreLocation } from './store-location';
 
 const pool = (chainId: number, n: number, overrides: Partial<PoolRecord> = {}): PoolRecord => ({
@@ -11,6 +12,8 @@ const pool = (chainId: number, n: number, overrides: Partial<PoolRecord> = {}): 
   token0: address(5, n),
   token1: address(5, n + 1),
   createdBlock: 100 + n,
+  createdBlockHash: null,
+  verified: true,
   ...overrides,
 });
 
@@ -39,8 +42,14 @@ function chainTests(harness: Harness): void {
     await store.setHead(1, 5_000_000_123);
     await store.setIndexedBlock(1, 4_999_999_999);
     expect(await store.listChains()).toEqual([
-      { chainId: 1, name: 'ethereum', headBlock: 5_000_000_123, indexedBlock: 4_999_999_999 },
-      { chainId: 10, name: 'optimism', headBlock: null, indexedBlock: null },
+      {
+        chainId: 1,
+        name: 'ethereum',
+        headBlock: 5_000_000_123,
+        indexedBlock: 4_999_999_999,
+        finalizedBlock: null,
+      },
+      { chainId: 10, name: 'optimism', headBlock: null, indexedBlock: null, finalizedBlock: null },
     ]);
     await store.upsertChain({ chainId: 10, name: 'op-mainnet' });
     expect((await store.listChains())[1]?.name).toBe('op-mainnet');
@@ -64,7 +73,7 @@ function chainTests(harness: Harness): void {
     await store.setIndexedBlock(7, 42);
     await store.upsertChain({ chainId: 7, name: 'seven' });
     expect(await store.listChains()).toEqual([
-      { chainId: 7, name: 'seven', headBlock: null, indexedBlock: 42 },
+      { chainId: 7, name: 'seven', headBlock: null, indexedBlock: 42, finalizedBlock: null },
     ]);
   });
 }
@@ -110,6 +119,14 @@ function cursorAndCatalogTests(harness: Harness): void {
     expect(await store.getTokens(1)).toEqual([token(1, 1), token(1, 2, { decimals: 6 })]);
     expect(await store.getTokens(2)).toEqual([]);
   });
+
+  it('verifies a pool once and never takes it back', async () => {
+    const store = harness.store();
+    await store.upsertPools([pool(1, 1, { verified: false }), pool(1, 2)]);
+    expect((await store.getPools(1)).map((p) => p.verified)).toEqual([false, true]);
+    await store.upsertPools([pool(1, 1), pool(1, 2, { verified: false })]);
+    expect((await store.getPools(1)).map((p) => p.verified)).toEqual([true, true]);
+  });
 }
 
 function persistenceTests(harness: Harness): void {
@@ -124,7 +141,7 @@ function persistenceTests(harness: Harness): void {
     await store.close();
     const reopened = await harness.reopen();
     expect(await reopened.listChains()).toEqual([
-      { chainId: 1, name: 'ethereum', headBlock: 200, indexedBlock: 150 },
+      { chainId: 1, name: 'ethereum', headBlock: 200, indexedBlock: 150, finalizedBlock: null },
     ]);
     expect(await reopened.getCursor(1)).toEqual({
       chainId: 1,
@@ -157,6 +174,7 @@ export function describeOltpStoreContract(
     };
     chainTests(harness);
     cursorAndCatalogTests(harness);
+    describeReorgWindowTests(harness);
     persistenceTests(harness);
   });
 }

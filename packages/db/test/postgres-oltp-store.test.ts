@@ -44,7 +44,7 @@ describe('PostgreSQL server specifics', () => {
     );
     await stores[0]?.upsertChain({ chainId: 1, name: 'ethereum' });
     expect(await stores[2]?.listChains()).toEqual([
-      { chainId: 1, name: 'ethereum', headBlock: null, indexedBlock: null },
+      { chainId: 1, name: 'ethereum', headBlock: null, indexedBlock: null, finalizedBlock: null },
     ]);
     await Promise.all(stores.map((store) => store.close()));
   });

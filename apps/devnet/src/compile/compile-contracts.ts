@@ -11,6 +11,11 @@ export const contractNames = [
   'DexFactory',
   'DexPair',
   'DexRouter',
+  'Multicall',
+  'Bytes32Token',
+  'NoDecimalsToken',
+  'DexV3Factory',
+  'DexV3Pool',
 ] as const;
 export type ContractName = (typeof contractNames)[number];
 export interface ContractArtifact {

@@ -17,6 +17,8 @@ import {
   usdToAmount,
   wethSpec,
 } from './market-plan';
+import { deployMulticall, deployOddTokens } from './deploy-metadata-fixtures';
+import { deployV3Pools } from './deploy-v3-pools';
 import type { DeployedPair, DeployedToken, MarketDeployment } from './market-types';
 
 export interface DeployMarketOptions {
@@ -55,6 +57,9 @@ export async function deployMarket(
       weth,
     ]);
     const pairs = await createPairs(context, factory, router, tokens);
+    const v3 = await deployV3Pools({ ...context, tokens, weth });
+    const multicall3 = await deployMulticall(clients, artifacts, context.deployer);
+    const oddTokens = await deployOddTokens(clients, artifacts, context.deployer);
     return {
       chainId,
       rpcUrl,
@@ -64,6 +69,10 @@ export async function deployMarket(
       weth,
       tokens,
       pairs,
+      v3Factory: v3.factory,
+      v3Pools: v3.pools,
+      oddTokens,
+      multicall3,
       startBlock,
     };
   });

@@ -3,8 +3,9 @@ import type { ContractArtifacts } from '../compile/compile-contracts';
 import type { ContractCall } from '../rpc/transactions';
 import type { PlannedLiquidityChange } from './liquidity-planner';
 import type { PlannedSwap } from './swap-planner';
+import type { PlannedV3Swap } from './v3-swap-planner';
 
-export type PlannedAction = PlannedSwap | PlannedLiquidityChange;
+export type PlannedAction = PlannedSwap | PlannedLiquidityChange | PlannedV3Swap;
 
 // Fixed gas limits spare an eth_estimateGas per transaction; each is well above the real use.
 const gasLimits = { singleHop: 250_000n, perExtraHop: 120_000n, liquidity: 350_000n } as const;
@@ -28,6 +29,18 @@ export function actionToCall(action: PlannedAction, context: CallContext): Contr
   switch (action.kind) {
     case 'swap':
       return { ...base, ...swapCall(action, context.deadline) };
+    case 'swapV3': {
+      // Traders call the V3-style pool directly (it pulls the input with transferFrom).
+      const { trader, pool, zeroForOne, amountIn } = action;
+      return {
+        from: trader.address,
+        to: pool.address,
+        abi: context.artifacts.DexV3Pool.abi,
+        functionName: 'swap',
+        args: [trader.address, zeroForOne, amountIn, 0n],
+        gas: gasLimits.singleHop,
+      };
+    }
     case 'addLiquidity': {
       const { pair } = action;
       const args = [

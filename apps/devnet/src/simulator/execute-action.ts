@@ -47,6 +47,7 @@ export async function execute(
       actionToCall(action, { artifacts, router: deployment.router, deadline, liquidityToBurn }),
     );
     if (action.kind === 'swap') stats.trades += 1;
+    else if (action.kind === 'swapV3') stats.v3Trades += 1;
     else stats.liquidityChanges += 1;
     if (action.kind === 'addLiquidity')
       providedPools(context, action.trader.address).add(action.pair.address);

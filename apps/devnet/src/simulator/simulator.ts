@@ -14,6 +14,7 @@ import { createPriceModel } from './price-model';
 import { createRandom } from './random';
 import { planSwap } from './swap-planner';
 import { setupTraders } from './trader-setup';
+import { planV3Swap } from './v3-swap-planner';
 import type { SimulationContext } from './simulation-context';
 
 export const simulatorOptionsSchema = z.object({
@@ -29,6 +30,8 @@ export const simulatorOptionsSchema = z.object({
   /** Chance per block and token of a price jump. */
   jumpChance: z.number().min(0).max(1).default(0.01),
   volatilityPpm: z.number().int().min(0).default(1500),
+  /** Chance per block of a retail swap on a V3-style pool. */
+  v3Chance: z.number().min(0).max(1).default(0.3),
   pollIntervalMs: z.number().int().positive().default(100),
 });
 export type SimulatorOptions = z.input<typeof simulatorOptionsSchema> & {
@@ -38,8 +41,10 @@ export type SimulatorOptions = z.input<typeof simulatorOptionsSchema> & {
 type SimulatorConfig = z.infer<typeof simulatorOptionsSchema>;
 
 export interface SimulatorStats {
-  /** Swap transactions sent. */
+  /** Swap transactions sent through the V2 router. */
   trades: number;
+  /** Swap transactions sent to V3-style pools. */
+  v3Trades: number;
   liquidityChanges: number;
   /** Transactions the node refused. */
   failed: number;
@@ -57,7 +62,13 @@ export interface MarketSimulator {
 export function startSimulator(options: SimulatorOptions): MarketSimulator {
   const config = simulatorOptionsSchema.parse(options);
   const logger = (options.logger ?? defaultLogger).child({ chainId: options.deployment.chainId });
-  const stats: SimulatorStats = { trades: 0, liquidityChanges: 0, failed: 0, rounds: 0 };
+  const stats: SimulatorStats = {
+    trades: 0,
+    v3Trades: 0,
+    liquidityChanges: 0,
+    failed: 0,
+    rounds: 0,
+  };
   const control = { stopped: false, wake: () => {} };
   const prepared = prepare(config, options.deployment, logger, stats);
   const loop = prepared
@@ -196,6 +207,10 @@ async function runRound(context: SimulationContext): Promise<void> {
       random,
     );
     if (swap) actions.push(swap);
+  }
+  if (random.chance(config.v3Chance)) {
+    const v3 = planV3Swap(view, context.deployment.v3Pools, random.pick(retail), random);
+    if (v3) actions.push(v3);
   }
   if (random.chance(config.liquidityChance)) {
     const whale = random.pick(whales);

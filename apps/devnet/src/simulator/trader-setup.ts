@@ -71,7 +71,19 @@ async function setupTrader(
       args: [router, maxUint256],
     }),
   );
-  await Promise.all([...mints, wrap, ...approvals]);
+  // V3-style pools pull their input from the trader, so each needs its own allowance.
+  const v3Approvals = deployment.v3Pools.flatMap((pool) =>
+    [pool.token0, pool.token1].map((token) =>
+      executeCall(clients, {
+        from,
+        to: token,
+        abi: artifacts.DevToken.abi,
+        functionName: 'approve',
+        args: [pool.address, maxUint256],
+      }),
+    ),
+  );
+  await Promise.all([...mints, wrap, ...approvals, ...v3Approvals]);
 }
 
 function approvalTargets(deployment: MarketDeployment, trader: Trader): Address[] {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ChainStatus, OlapStore, OltpStore } from '@tidemark/domain';
+import type { RetractionFanout, RetractionView } from '../live/retraction-fanout';
 import type { TradeFanout } from '../live/trade-fanout';
 import { toPageSize, toTradeFilter, type TradeFilterInput } from './arguments';
 import { decodeTradeCursor, encodeTradeCursor } from './cursor';
@@ -10,6 +11,7 @@ export interface ResolverDeps {
   oltp: OltpStore;
   olap: OlapStore;
   fanout: TradeFanout;
+  retractions: RetractionFanout;
   logger: Logger;
 }
 
@@ -23,18 +25,35 @@ interface TradesArgs {
   filter?: TradeFilterInput | null;
   first?: number | null;
   after?: string | null;
+  finalizedOnly?: boolean | null;
 }
 
 function toChainView(chain: ChainStatus) {
-  const { headBlock, indexedBlock } = chain;
+  const { headBlock, indexedBlock, finalizedBlock } = chain;
   // The head is sampled less often than the sink advances, so a brief negative gap reads as 0.
   const lag =
     headBlock !== null && indexedBlock !== null ? Math.max(0, headBlock - indexedBlock) : null;
-  return { id: chain.chainId, name: chain.name, head: headBlock, indexedBlock, lag };
+  return {
+    id: chain.chainId,
+    name: chain.name,
+    head: headBlock,
+    indexedBlock,
+    lag,
+    finalizedBlock,
+  };
+}
+
+/** Each chain's finalized block; chains with none yet are left out (they have no final trade). */
+async function finalizedBlocks(oltp: OltpStore): Promise<Map<number, number>> {
+  const bounds = new Map<number, number>();
+  for (const c of await oltp.listChains())
+    if (c.finalizedBlock !== null) bounds.set(c.chainId, c.finalizedBlock);
+  return bounds;
 }
 
 async function trades(deps: ResolverDeps, args: TradesArgs) {
   const filter = toTradeFilter(args.filter);
+  if (args.finalizedOnly === true) filter.atOrBelow = await finalizedBlocks(deps.oltp);
   const first = toPageSize(args.first);
   const after = args.after == null ? undefined : decodeTradeCursor(args.after);
   const page = await deps.olap.queryTrades(filter, first, after);
@@ -63,6 +82,21 @@ function tradeExecuted(
   });
 }
 
+function tradesRetracted(
+  deps: ResolverDeps,
+  args: { filter?: TradeFilterInput | null },
+  context: LiveContext,
+) {
+  const filter = toTradeFilter(args.filter);
+  return deps.retractions.subscribe(filter, () => {
+    deps.logger.warn(
+      { event: 'live.subscriber_dropped', chainId: filter.chainId },
+      'retraction subscriber too slow, dropping',
+    );
+    context.dropConnection('subscriber too slow');
+  });
+}
+
 export function buildResolvers(deps: ResolverDeps) {
   return {
     Address: AddressScalar,
@@ -79,6 +113,14 @@ export function buildResolvers(deps: ResolverDeps) {
           context: LiveContext,
         ) => tradeExecuted(deps, args, context),
         resolve: (trade: TradeView) => trade,
+      },
+      tradesRetracted: {
+        subscribe: (
+          _parent: unknown,
+          args: { filter?: TradeFilterInput | null },
+          context: LiveContext,
+        ) => tradesRetracted(deps, args, context),
+        resolve: (retraction: RetractionView) => retraction,
       },
     },
   };

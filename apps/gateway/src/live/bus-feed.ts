@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { Topics, type EventBus, type Subscription } from '@tidemark/domain';
-import type { CanonicalEvent } from '@tidemark/schema';
+import type { CanonicalEvent, ReorgV1 } from '@tidemark/schema';
 import { toTradeView, type TradeView } from '../graphql/trade-view';
+import type { RetractionFanout, RetractionView } from './retraction-fanout';
 import type { TradeFanout } from './trade-fanout';
 
 export interface BusFeed {
@@ -19,14 +20,23 @@ function tradesOf(events: readonly CanonicalEvent[]): TradeView[] {
   return trades;
 }
 
+function toRetractionView(reorg: ReorgV1): RetractionView {
+  return {
+    chainId: reorg.chainId,
+    blockHashes: reorg.orphaned.map((b) => b.hash),
+    ancestorBlock: reorg.ancestor.number,
+  };
+}
+
 /**
  * The process's one live listener on the chain-events topic (no consumer group: it sees events
- * published after it started). The handler only hands trades to the fan-out, so it never waits
- * for a subscriber.
+ * published after it started). The handler only hands trades and retractions to the fan-outs, so
+ * it never waits for a subscriber.
  */
 export async function startBusFeed(
   bus: EventBus,
   fanout: TradeFanout,
+  retractions: RetractionFanout,
   logger: Logger,
 ): Promise<BusFeed> {
   let live = false;
@@ -34,7 +44,16 @@ export async function startBusFeed(
     topic: Topics.chainEvents,
     group: undefined,
     handler: (events) => {
-      const trades = tradesOf(events);
+      // In bus order: a reorg's retraction reaches subscribers before the canonical trades.
+      let start = 0;
+      for (const [i, event] of events.entries()) {
+        if (event.type !== 'ReorgV1') continue;
+        const before = tradesOf(events.slice(start, i));
+        if (before.length > 0) fanout.publish(before);
+        retractions.publish(toRetractionView(event));
+        start = i + 1;
+      }
+      const trades = tradesOf(events.slice(start));
       if (trades.length > 0) fanout.publish(trades);
       return Promise.resolve();
     },

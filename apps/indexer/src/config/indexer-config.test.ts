@@ -43,6 +43,35 @@ describe('parseIndexerConfig', () => {
     });
   });
 
+  it('accepts several RPC URLs, with rpcUrl as a one-URL shorthand, and RPC client defaults', () => {
+    const one = parseIndexerConfig({ TIDEMARK_CHAINS: chains }).chains[0];
+    expect(one).toMatchObject({
+      rpcUrls: ['http://127.0.0.1:8545'],
+      maxConcurrency: 4,
+      requestTimeoutMs: 10_000,
+    });
+    expect(one).not.toHaveProperty('rpcUrl');
+    const many = parseIndexerConfig({
+      TIDEMARK_CHAINS: JSON.stringify([
+        {
+          id: 1,
+          name: 'ethereum',
+          rpcUrls: ['https://a.example/key', 'wss://b.example'],
+          rpcUrl: 'https://c.example',
+          wsUrl: 'wss://a.example/ws',
+          maxConcurrency: 16,
+          requestTimeoutMs: 2_000,
+        },
+      ]),
+    }).chains[0];
+    expect(many).toMatchObject({
+      rpcUrls: ['https://a.example/key', 'wss://b.example', 'https://c.example'],
+      wsUrl: 'wss://a.example/ws',
+      maxConcurrency: 16,
+      requestTimeoutMs: 2_000,
+    });
+  });
+
   it.each([
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
@@ -52,6 +81,17 @@ describe('parseIndexerConfig', () => {
     [{ TIDEMARK_CHAINS: '[{"id":1}' }, 'TIDEMARK_CHAINS'],
     [{ TIDEMARK_CHAINS: '[{"id":1,"name":"x","rpcUrl":"nope"}]' }, 'TIDEMARK_CHAINS'],
     [{ TIDEMARK_CHAINS: '' }, 'TIDEMARK_CHAINS'],
+    [{ TIDEMARK_CHAINS: '[{"id":1,"name":"x"}]' }, 'TIDEMARK_CHAINS'],
+    [{ TIDEMARK_CHAINS: '[{"id":1,"name":"x","rpcUrls":[]}]' }, 'TIDEMARK_CHAINS'],
+    [{ TIDEMARK_CHAINS: '[{"id":1,"name":"x","rpcUrls":["ftp://x"]}]' }, 'TIDEMARK_CHAINS'],
+    [
+      { TIDEMARK_CHAINS: '[{"id":1,"name":"x","rpcUrl":"http://a","wsUrl":"http://a"}]' },
+      'TIDEMARK_CHAINS',
+    ],
+    [
+      { TIDEMARK_CHAINS: '[{"id":1,"name":"x","rpcUrl":"http://a","maxConcurrency":0}]' },
+      'TIDEMARK_CHAINS',
+    ],
   ])('names the bad setting in one line: %j', (override, setting) => {
     const error = errorOf({ TIDEMARK_CHAINS: chains, ...override });
     expect(error.setting).toBe(setting);

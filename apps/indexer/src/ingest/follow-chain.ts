@@ -1,10 +1,26 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Topics, type ChainReader, type EventBus, type OltpStore } from '@tidemark/domain';
+import {
+  blockStatusAt,
+  ChainReadError,
+  finalizedBlockAt,
+  findChainBreak,
+  Topics,
+  trimWindow,
+  type BlockHeader,
+  type ChainReader,
+  type EventBus,
+  type OltpStore,
+  type StoredBlock,
+} from '@tidemark/domain';
+import type { CanonicalEvent } from '@tidemark/schema';
 import type { Logger } from 'pino';
 import type { ChainConfig } from '../config/chains';
 import type { ProgressTracker } from '../progress';
 import { ingestRange } from './ingest-range';
 import { PoolRegistry } from './pool-registry';
+import { assertOneFork, readRangeHeaders } from './range-headers';
+import { DEFAULT_PREFETCH_RANGES, RangePrefetcher } from './range-prefetcher';
+import { rollBackIfReorged, type RollBackDeps } from './roll-back';
 
 export interface FollowChainDeps {
   chain: ChainReader;
@@ -16,6 +32,23 @@ export interface FollowChainDeps {
   signal: AbortSignal;
 }
 
+interface FollowState {
+  next: number;
+  /** The stored window, oldest first: the last published blocks by number and hash. */
+  window: StoredBlock[];
+  pools: PoolRegistry;
+  /** Whether the stored window was compared with the chain since start. */
+  checked: boolean;
+}
+
+type RangeRead = [BlockHeader[], Awaited<ReturnType<typeof ingestRange>>];
+type Step = FollowChainDeps & {
+  log: Logger;
+  rollBack: RollBackDeps;
+  keep: number;
+  ranges: RangePrefetcher<RangeRead>;
+};
+
 const MAX_BACKOFF_MS = 30_000;
 
 async function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -26,44 +59,118 @@ function isRetryable(error: unknown): boolean {
   return (error as { retryable?: unknown })?.retryable === true;
 }
 
+const toStored = (h: { number: number; hash: string }): StoredBlock => ({
+  number: h.number,
+  hash: h.hash.toLowerCase() as `0x${string}`,
+});
+
+/** Checks the window against the chain and rolls back to the common ancestor if it moved. */
+async function checkWindow(s: Step, state: FollowState): Promise<void> {
+  const ancestor = await rollBackIfReorged(s.rollBack, state.window);
+  state.checked = true;
+  if (!ancestor) return;
+  state.window = state.window.filter((b) => b.number <= ancestor.number);
+  state.next = ancestor.number + 1;
+  state.pools = new PoolRegistry(s.chain, s.oltp, s.config, s.log); // it may have learnt orphaned pools
+}
+
+function stampStatus(events: CanonicalEvent[], head: number, confirmations: number) {
+  return events.map((e) =>
+    e.type === 'TradeExecutedV1'
+      ? { ...e, status: blockStatusAt(e.blockNumber, head, confirmations) }
+      : e,
+  );
+}
+
+async function recordHead(s: Step, head: number): Promise<void> {
+  s.progress.head(s.chain.chainId, head);
+  await s.oltp.setHead(s.chain.chainId, head);
+  const finalized = finalizedBlockAt(head, s.config.confirmations);
+  if (finalized !== null) await s.oltp.setFinalizedBlock(s.chain.chainId, finalized);
+}
+
+/** One range: verify it extends the window, publish its events, then advance cursor and window. */
+async function step(s: Step, state: FollowState): Promise<void> {
+  const { chain, config } = s;
+  if (!state.checked) return checkWindow(s, state);
+  const head = await chain.waitForHead(state.next - 1, s.signal);
+  await recordHead(s, head);
+  if (state.next > head) return; // stopping
+  const from = state.next;
+  // Ranges are read ahead concurrently but handed out in order, checked, then published.
+  const { toBlock, result: read } = await s.ranges.take(from, head);
+  const [headers, { events, skippedSwaps, lastHeader }] = read;
+  const broken = findChainBreak(state.window.at(-1) ?? null, headers);
+  if (broken === from) return checkWindow(s, state);
+  if (broken !== null) throw new ChainReadError(`block ${broken} changed during the read`, true);
+  assertOneFork(chain.chainId, events, [...headers, lastHeader]);
+  if (lastHeader.hash.toLowerCase() !== headers.at(-1)?.hash.toLowerCase())
+    throw new ChainReadError(`block ${toBlock} changed during the read`, true);
+  for (const sw of skippedSwaps)
+    s.log.warn(
+      { event: 'ingest.swap_of_unknown_pool', pool: sw.address, txHash: sw.transactionHash },
+      'swap from an address that is not a known pool',
+    );
+  await s.bus.publish(Topics.chainEvents, stampStatus(events, head, config.confirmations));
+  const blocks = headers.map(toStored);
+  await s.oltp.advanceCursor(
+    { chainId: chain.chainId, blockNumber: toBlock, blockHash: lastHeader.hash },
+    blocks,
+    s.keep,
+  );
+  state.window = trimWindow([...state.window, ...blocks], s.keep);
+  state.next = toBlock + 1;
+  s.progress.ingested(chain.chainId, toBlock, events.length);
+  s.log.debug(
+    { event: 'ingest.range_published', fromBlock: from, toBlock, events: events.length },
+    'range published',
+  );
+}
+
+async function loadState(deps: FollowChainDeps, keep: number): Promise<FollowState> {
+  const { chain, oltp, config } = deps;
+  const [cursor, stored] = await Promise.all([
+    oltp.getCursor(chain.chainId),
+    oltp.getBlockWindow(chain.chainId),
+  ]);
+  // A cursor written before the window existed still anchors the next block.
+  const anchor = cursor ? [{ number: cursor.blockNumber, hash: cursor.blockHash }] : [];
+  return {
+    next: cursor ? cursor.blockNumber + 1 : config.startBlock,
+    window: trimWindow([...anchor.map(toStored), ...stored], keep),
+    pools: new PoolRegistry(chain, oltp, config, deps.logger.child({ chainId: chain.chainId })),
+    checked: false,
+  };
+}
+
 /**
- * Follows one chain: publishes the events of each new block range, then advances the cursor.
- * A crash between the two republishes the range (at least once; the sink is idempotent) and a
- * restart resumes from the cursor, so nothing is skipped.
+ * Follows one chain: publishes the events of each new block range, then advances the cursor and
+ * the reorg window together. A range whose first block does not extend the window means a reorg:
+ * it is rolled back (see rollBackIfReorged) before the canonical blocks are ingested. A crash
+ * between publish and cursor republishes the range (at least once; the sink is idempotent).
  */
 export async function followChain(deps: FollowChainDeps): Promise<void> {
-  const { chain, config, bus, oltp, logger, progress, signal } = deps;
+  const { chain, config, logger, signal } = deps;
   const log = logger.child({ chainId: chain.chainId });
-  const pools = new PoolRegistry(chain, oltp);
-  const cursor = await oltp.getCursor(chain.chainId);
-  let next = cursor ? cursor.blockNumber + 1 : config.startBlock;
+  // The deepest reorg rolled back needs its common ancestor stored too.
+  const keep = config.reorgWindow + 1;
+  const rollBack = { ...deps, log, reorgWindow: config.reorgWindow };
+  const state = await loadState(deps, keep);
+  const readRange = (from: number, to: number) =>
+    Promise.all([
+      readRangeHeaders(chain, from, to, keep),
+      ingestRange(chain, state.pools, from, to),
+    ]);
+  const ranges = new RangePrefetcher<RangeRead>(readRange, {
+    maxBlockRange: config.maxBlockRange,
+    concurrency: DEFAULT_PREFETCH_RANGES,
+  });
+  const s: Step = { ...deps, log, rollBack, keep, ranges };
   let failures = 0;
-  log.info({ event: 'ingest.started', fromBlock: next }, 'ingest started');
+  log.info({ event: 'ingest.started', fromBlock: state.next }, 'ingest started');
   while (!signal.aborted) {
     try {
-      const head = await chain.waitForHead(next - 1, signal);
-      progress.head(chain.chainId, head);
-      await oltp.setHead(chain.chainId, head);
-      if (next > head) continue; // stopping
-      const toBlock = Math.min(head, next + config.maxBlockRange - 1);
-      const { events, skippedSwaps, lastHeader } = await ingestRange(chain, pools, next, toBlock);
-      for (const s of skippedSwaps)
-        log.warn(
-          { event: 'ingest.swap_of_unknown_pool', pool: s.address, txHash: s.transactionHash },
-          'swap from an address that is not a V2 pair',
-        );
-      await bus.publish(Topics.chainEvents, events);
-      await oltp.setCursor({
-        chainId: chain.chainId,
-        blockNumber: toBlock,
-        blockHash: lastHeader.hash,
-      });
-      progress.ingested(chain.chainId, toBlock, events.length);
-      log.debug(
-        { event: 'ingest.range_published', fromBlock: next, toBlock, events: events.length },
-        'range published',
-      );
-      next = toBlock + 1;
+      await step(s, state);
       failures = 0;
     } catch (error) {
       if (signal.aborted) break;
@@ -78,5 +185,5 @@ export async function followChain(deps: FollowChainDeps): Promise<void> {
       await pause(delay, signal);
     }
   }
-  log.info({ event: 'ingest.stopped', nextBlock: next }, 'ingest stopped');
+  log.info({ event: 'ingest.stopped', nextBlock: state.next }, 'ingest stopped');
 }

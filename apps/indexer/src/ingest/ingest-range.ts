@@ -17,22 +17,20 @@ export async function ingestRange(
   toBlock: number,
 ): Promise<RangeEvents & { lastHeader: BlockHeader }> {
   const logs = await chain.getLogs(fromBlock, toBlock, IndexedTopics);
-  const entries: DecodedEntry[] = [];
+  const decodedLogs: DecodedEntry[] = [];
   for (const log of logs) {
     const decoded = decodeLog(log);
-    if (decoded) entries.push({ log, decoded });
+    if (decoded) decodedLogs.push({ log, decoded });
   }
-  for (const { decoded } of entries) {
-    if (decoded.kind === 'pairCreated') pools.learn(decoded.pair, decoded);
-  }
-  const swaps = entries.filter((e) => e.decoded.kind === 'swapV2');
+  // Keeps what the chain's pool discovery indexes; stores new pools and token metadata.
+  const { entries, pools: poolTokens } = await pools.admit(decodedLogs, fromBlock);
+  const swaps = entries.filter((e) => e.decoded.kind === 'swapV2' || e.decoded.kind === 'swapV3');
   const blockNumbers = new Set(entries.map((e) => e.log.blockNumber)).add(toBlock);
-  const [headerList, senders, poolTokens] = await Promise.all([
+  const [headerList, senders] = await Promise.all([
     Promise.all([...blockNumbers].map((n) => chain.getBlockHeader(n))),
     chain.getTransactionSenders([
       ...new Set(swaps.map((e) => e.log.transactionHash.toLowerCase())),
     ]),
-    pools.resolve(swaps.map((e) => e.log.address.toLowerCase())),
   ]);
   const headers = new Map(headerList.map((h) => [h.number, h]));
   const built = buildRangeEvents({

@@ -1,5 +1,5 @@
 import type { OlapStore, OltpStore, PoolRecord, TokenRecord } from '@tidemark/domain';
-import type { CanonicalEvent, TradeExecutedV1, TransferV1 } from '@tidemark/schema';
+import type { CanonicalEvent, ReorgV1, TradeExecutedV1, TransferV1 } from '@tidemark/schema';
 
 interface Partitioned {
   trades: TradeExecutedV1[];
@@ -34,6 +34,10 @@ function partition(events: readonly CanonicalEvent[]): Partitioned {
           token0: e.token0,
           token1: e.token1,
           createdBlock: e.blockNumber,
+          createdBlockHash: e.blockHash,
+          // The ingest role, which knows the configured factories, stores the verdict before it
+          // publishes; an upsert never takes a verification back.
+          verified: false,
         });
         for (const token of [e.token0, e.token1])
           out.tokens.push({
@@ -49,6 +53,8 @@ function partition(events: readonly CanonicalEvent[]): Partitioned {
         break;
       case 'PoolSyncedV1':
         break; // reserves feed liquidity and pricing, which come with analytics
+      case 'ReorgV1':
+        break; // storeBatch applies it between the events before and after it
       default: {
         const never: never = e;
         throw new Error(`unhandled event ${JSON.stringify(never)}`);
@@ -58,12 +64,8 @@ function partition(events: readonly CanonicalEvent[]): Partitioned {
   return out;
 }
 
-/**
- * Writes one bus batch to both stores. Every write is idempotent on the natural key, so a batch
- * delivered again after a crash leaves the same rows. The indexed block moves last, once the
- * block's events are stored.
- */
-export async function storeBatch(
+/** Stores events of one batch that no reorg separates. */
+async function storeEvents(
   events: readonly CanonicalEvent[],
   olap: OlapStore,
   oltp: OltpStore,
@@ -77,4 +79,46 @@ export async function storeBatch(
   if (p.pools.length > 0) await oltp.upsertPools(p.pools);
   for (const [chainId, block] of p.lastBlock) await oltp.setIndexedBlock(chainId, block);
   return { trades: p.trades.length, transfers: p.transfers.length };
+}
+
+/**
+ * Removes what the orphaned blocks stored, by block hash: blocks published again from the
+ * canonical chain have other hashes, so a redelivered ReorgV1 never removes canonical rows.
+ */
+async function retract(reorg: ReorgV1, olap: OlapStore, oltp: OltpStore): Promise<void> {
+  const hashes = reorg.orphaned.map((b) => b.hash);
+  await olap.retractBlocks(reorg.chainId, hashes);
+  await oltp.retractBlocks(reorg.chainId, hashes, reorg.ancestor.number);
+}
+
+/**
+ * Writes one bus batch to both stores, in order around each ReorgV1: the events before it, then
+ * its retraction, then the events after it. Every write is idempotent on the natural key, so a
+ * batch delivered again after a crash leaves the same rows. The indexed block moves last, once
+ * the block's events are stored.
+ */
+export async function storeBatch(
+  events: readonly CanonicalEvent[],
+  olap: OlapStore,
+  oltp: OltpStore,
+): Promise<{ trades: number; transfers: number; reorgs: number }> {
+  const totals = { trades: 0, transfers: 0, reorgs: 0 };
+  let segment: CanonicalEvent[] = [];
+  const flush = async () => {
+    const stored = await storeEvents(segment, olap, oltp);
+    totals.trades += stored.trades;
+    totals.transfers += stored.transfers;
+    segment = [];
+  };
+  for (const event of events) {
+    if (event.type !== 'ReorgV1') {
+      segment.push(event);
+      continue;
+    }
+    await flush();
+    await retract(event, olap, oltp);
+    totals.reorgs += 1;
+  }
+  await flush();
+  return totals;
 }

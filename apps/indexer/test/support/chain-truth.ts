@@ -1,8 +1,12 @@
 import { EventTopics } from '@tidemark/domain';
 
 export interface ChainTruth {
+  /** Uniswap V2 swaps. */
   swaps: Set<string>;
+  /** Swaps with Uniswap V3's event. */
+  v3Swaps: Set<string>;
   transfers: Set<string>;
+  /** Pools created by a V2 factory (PairCreated) or a V3 one (PoolCreated). */
   pairs: Set<string>;
 }
 
@@ -29,20 +33,33 @@ export async function readChainTruth(url: string, toBlock: number): Promise<Chai
     {
       fromBlock: '0x0',
       toBlock: `0x${toBlock.toString(16)}`,
-      topics: [[EventTopics.swapV2, EventTopics.transfer, EventTopics.pairCreated]],
+      topics: [
+        [
+          EventTopics.swapV2,
+          EventTopics.swapV3,
+          EventTopics.transfer,
+          EventTopics.pairCreated,
+          EventTopics.poolCreatedV3,
+        ],
+      ],
     },
   ]);
   const key = (l: { transactionHash: string; logIndex: string }) =>
     `${l.transactionHash.toLowerCase()}:${Number(BigInt(l.logIndex))}`;
   return {
     swaps: new Set(logs.filter((l) => l.topics[0] === EventTopics.swapV2).map(key)),
+    v3Swaps: new Set(logs.filter((l) => l.topics[0] === EventTopics.swapV3).map(key)),
     transfers: new Set(
       logs.filter((l) => l.topics[0] === EventTopics.transfer && l.topics.length === 3).map(key),
     ),
-    pairs: new Set(
-      logs
+    pairs: new Set([
+      ...logs
         .filter((l) => l.topics[0] === EventTopics.pairCreated)
         .map((l) => `0x${l.data.slice(26, 66).toLowerCase()}`),
-    ),
+      // PoolCreated's data is (int24 tickSpacing, address pool): the pool is the second word.
+      ...logs
+        .filter((l) => l.topics[0] === EventTopics.poolCreatedV3)
+        .map((l) => `0x${l.data.slice(90, 130).toLowerCase()}`),
+    ]),
   };
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { Trade } from '../lib/api/schemas';
-import { mergeTrades } from '../lib/feed';
+import { mergeTrades, retractTrades } from '../lib/feed';
 import type { FeedStatus } from '../lib/live/feed-status';
 import { openTradeStream } from '../lib/live/trade-stream';
 
@@ -25,6 +25,7 @@ export function useTradeFeed(httpUrl: string, wsUrl: string): TradeFeedState {
         {
           onStatus: setStatus,
           onTrades: (incoming) => setTrades((current) => mergeTrades(current, incoming)),
+          onRetraction: (retraction) => setTrades((current) => retractTrades(current, retraction)),
           onProblem: setProblem,
         },
       ),

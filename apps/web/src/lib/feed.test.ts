@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Trade } from './api/schemas';
-import { FEED_LIMIT, mergeTrades } from './feed';
+import { FEED_LIMIT, mergeTrades, retractTrades } from './feed';
 
 function trade(blockNumber: number, logIndex = 0, chainId = 1): Trade {
   return {
@@ -58,5 +58,14 @@ describe('mergeTrades', () => {
     const current = [trade(1)];
     mergeTrades(current, [trade(2)]);
     expect(ids(current)).toEqual(ids([trade(1)]));
+  });
+});
+
+describe('retractTrades', () => {
+  it('removes the trades of the orphaned blocks of that chain only', () => {
+    const feed = mergeTrades([], [trade(1), trade(2, 0), trade(2, 1), trade(3), trade(2, 0, 5)]);
+    const left = retractTrades(feed, { chainId: 1, blockHashes: ['0xB2', '0xb3'] });
+    expect(ids(left)).toEqual(ids([trade(2, 0, 5), trade(1)]));
+    expect(retractTrades(left, { chainId: 1, blockHashes: ['0xb2'] })).toEqual(left);
   });
 });

@@ -29,3 +29,20 @@ export function mergeTrades(
   for (const trade of incoming) byId.set(trade.id, trade);
   return [...byId.values()].sort(compareNewestFirst).slice(0, Math.max(0, limit));
 }
+
+/** What a `tradesRetracted` push says: these blocks of this chain were replaced by a reorg. */
+export interface Retraction {
+  chainId: number;
+  blockHashes: readonly string[];
+}
+
+/** The block hash inside a trade id (`chainId:blockHash:txHash:logIndex`, as the API defines it). */
+function blockHashOf(trade: Trade): string {
+  return (trade.id.split(':')[1] ?? '').toLowerCase();
+}
+
+/** Drops the trades of blocks a reorg orphaned; the canonical ones arrive as new trades. */
+export function retractTrades(current: readonly Trade[], retraction: Retraction): Trade[] {
+  const orphaned = new Set(retraction.blockHashes.map((h) => h.toLowerCase()));
+  return current.filter((t) => t.chainId !== retraction.chainId || !orphaned.has(blockHashOf(t)));
+}

@@ -3,6 +3,9 @@ import type { EachBatchPayload } from 'kafkajs';
 import { MAX_FETCH_WAIT_MS, once, runUntilJoined, type ConsumerContext } from './consumer-context';
 import { decodeBatch, nextOffset } from './message-codec';
 
+/** Bytes fetched per partition at once: about 20,000 events. */
+const GROUP_FETCH_BYTES = 8 * 1024 * 1024;
+
 /**
  * A member of a consumer group: the group splits the partitions among its members and resumes
  * from its committed offsets. A new group starts from the oldest retained event, so a consumer
@@ -18,6 +21,9 @@ export async function startGroupedConsumer(
     groupId: group,
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: MAX_FETCH_WAIT_MS,
+    // Large fetches make large sink batches (few big ClickHouse inserts) during a backfill.
+    maxBytesPerPartition: GROUP_FETCH_BYTES,
+    maxBytes: GROUP_FETCH_BYTES * 4,
   });
   await consumer.connect();
   try {

@@ -1,4 +1,5 @@
-import { decodeEvent, encodeEvent, InvalidEventError, type CanonicalEvent } from '@tidemark/schema';
+import { encodeEvent, InvalidEventError, type CanonicalEvent } from '@tidemark/schema';
+import { decodeWireEvent } from '../validate-batch';
 import type { Batch, Message } from 'kafkajs';
 
 export const EVENT_TYPE_HEADER = 'tidemark-event-type';
@@ -48,7 +49,7 @@ export function decodeBatch(batch: Batch): DecodedBatch {
 function tryDecode(value: Buffer | null, into: CanonicalEvent[]): string | undefined {
   if (value === null) return 'empty message';
   try {
-    into.push(decodeEvent(value.toString('utf8')));
+    into.push(decodeWireEvent(value.toString('utf8')));
     return undefined;
   } catch (error) {
     if (error instanceof InvalidEventError) return error.message;

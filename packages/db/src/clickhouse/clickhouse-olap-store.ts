@@ -3,14 +3,14 @@ import type { OlapStore, TradePage } from '@tidemark/domain';
 import {
   tradeColumns,
   tradeFromRow,
-  tradeRow,
   transferColumns,
   transferFromRow,
-  transferRow,
   type TradeResultRow,
   type TransferResultRow,
 } from './rows';
+import { retractBlocks } from './retract-blocks';
 import { newestFirst, tradeWhere } from './trade-query';
+import { insertTradesTsv, insertTransfersTsv } from './tsv-insert';
 
 /** The OLAP store over a ClickHouse client; the caller decides what the client talks to and closes it. */
 export function createClickHouseOlapStore(
@@ -29,16 +29,12 @@ export function createClickHouseOlapStore(
     async insertTrades(trades) {
       if (trades.length === 0) return;
       // One request per call: ClickHouse wants few large inserts, not many small ones.
-      await client.insert({ table: 'trades', values: trades.map(tradeRow), format: 'JSONEachRow' });
+      await insertTradesTsv(client, trades);
     },
 
     async insertTransfers(transfers) {
       if (transfers.length === 0) return;
-      await client.insert({
-        table: 'transfers',
-        values: transfers.map(transferRow),
-        format: 'JSONEachRow',
-      });
+      await insertTransfersTsv(client, transfers);
     },
 
     async queryTrades(filter, first, after): Promise<TradePage> {
@@ -70,6 +66,8 @@ export function createClickHouseOlapStore(
       );
       return rows.map(transferFromRow);
     },
+
+    retractBlocks: (chainId, blockHashes) => retractBlocks(client, chainId, blockHashes),
 
     close,
   };

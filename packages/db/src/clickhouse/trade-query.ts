@@ -5,6 +5,19 @@ export interface BoundQuery {
   params: Record<string, string | number>;
 }
 
+/** Each listed chain's trades up to its block; `false` (nothing) when no chain is listed. */
+function atOrBelowCondition(
+  bounds: ReadonlyMap<number, number>,
+  params: Record<string, string | number>,
+): string {
+  const terms = [...bounds].map(([chainId, block], i) => {
+    params[`boundChain${i}`] = chainId;
+    params[`boundBlock${i}`] = block;
+    return `(chain_id = {boundChain${i}:UInt32} AND block_number <= {boundBlock${i}:UInt64})`;
+  });
+  return terms.length > 0 ? `(${terms.join(' OR ')})` : '0';
+}
+
 /** WHERE clause for a trade filter; values travel as bound parameters, never inside the SQL. */
 export function tradeWhere(filter: TradeFilter = {}, after?: TradeCursor): BoundQuery {
   const conditions: string[] = [];
@@ -21,6 +34,7 @@ export function tradeWhere(filter: TradeFilter = {}, after?: TradeCursor): Bound
     conditions.push('trader = {trader:String}');
     params.trader = filter.trader.toLowerCase();
   }
+  if (filter.atOrBelow !== undefined) conditions.push(atOrBelowCondition(filter.atOrBelow, params));
   if (after) {
     // Keyset pagination: strictly after the cursor in the newest-first order.
     conditions.push(

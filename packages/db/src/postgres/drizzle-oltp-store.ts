@@ -10,6 +10,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { PgBackend } from './backend';
 
 type Db = PgBackend['db'];
+import { reorgMethods } from './reorg-methods';
 import { chains, ingestCursors, pools, tokens } from './schema';
 
 // Well under PostgreSQL's 65535 bind parameters per statement for every table here.
@@ -39,12 +40,17 @@ function toPoolRecord(row: typeof pools.$inferSelect): PoolRecord {
     token0: row.token0,
     token1: row.token1,
     createdBlock: row.createdBlock,
+    createdBlockHash: row.createdBlockHash,
+    verified: row.verified,
   };
 }
 
 function chainMethods(
   db: Db,
-): Pick<OltpStore, 'upsertChain' | 'setHead' | 'setIndexedBlock' | 'listChains'> {
+): Pick<
+  OltpStore,
+  'upsertChain' | 'setHead' | 'setIndexedBlock' | 'setFinalizedBlock' | 'listChains'
+> {
   return {
     async upsertChain({ chainId, name }) {
       await db
@@ -73,13 +79,27 @@ function chainMethods(
         });
     },
 
+    async setFinalizedBlock(chainId, blockNumber) {
+      await db
+        .insert(chains)
+        .values({ chainId, name: unnamedChain(chainId), finalizedBlock: blockNumber })
+        .onConflictDoUpdate({
+          target: chains.chainId,
+          set: {
+            finalizedBlock: sql`GREATEST("chains"."finalized_block", excluded.finalized_block)`,
+            updatedAt: sql`now()`,
+          },
+        });
+    },
+
     async listChains(): Promise<ChainStatus[]> {
       const rows = await db.select().from(chains).orderBy(asc(chains.chainId));
-      return rows.map(({ chainId, name, headBlock, indexedBlock }) => ({
+      return rows.map(({ chainId, name, headBlock, indexedBlock, finalizedBlock }) => ({
         chainId,
         name,
         headBlock,
         indexedBlock,
+        finalizedBlock,
       }));
     },
   };
@@ -123,6 +143,9 @@ function poolMethods(db: Db): Pick<OltpStore, 'upsertPools' | 'getPools'> {
               // A later, less complete sighting must not erase what is known.
               factory: sql`COALESCE(excluded.factory, "pools"."factory")`,
               createdBlock: sql`COALESCE(excluded.created_block, "pools"."created_block")`,
+              createdBlockHash: sql`COALESCE(excluded.created_block_hash, "pools"."created_block_hash")`,
+              // Once a configured factory vouched for a pool, no other sighting takes that back.
+              verified: sql`"pools"."verified" OR excluded.verified`,
             },
           });
       }
@@ -173,6 +196,7 @@ export function createDrizzleOltpStore(backend: PgBackend): OltpStore {
   return {
     ...chainMethods(db),
     ...cursorMethods(db),
+    ...reorgMethods(db),
     ...poolMethods(db),
     ...tokenMethods(db),
     close: () => backend.close(),

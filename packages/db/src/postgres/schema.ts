@@ -1,4 +1,12 @@
-import { bigint, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 // Block numbers fit a JS number for any real chain (2^53), so bigint columns surface as numbers.
 const blockNumber = (name: string) => bigint(name, { mode: 'number' });
@@ -10,6 +18,8 @@ export const chains = pgTable('chains', {
   name: text('name').notNull(),
   headBlock: blockNumber('head_block'),
   indexedBlock: blockNumber('indexed_block'),
+  /** The newest block the ingest role considers final (head - confirmations). */
+  finalizedBlock: blockNumber('finalized_block'),
   updatedAt: updatedAt(),
 });
 
@@ -43,6 +53,23 @@ export const pools = pgTable(
     token0: text('token0').notNull(),
     token1: text('token1').notNull(),
     createdBlock: blockNumber('created_block'),
+    createdBlockHash: text('created_block_hash'),
+    /** Created by a configured factory; pools found by their events alone are not. */
+    verified: boolean('verified').notNull().default(false),
   },
   (table) => [primaryKey({ columns: [table.chainId, table.address] })],
+);
+
+/**
+ * The hashes of the last published blocks of each chain (the reorg window): a new block must
+ * extend them, and after a reorg they locate the common ancestor. Written with the cursor.
+ */
+export const ingestBlockWindow = pgTable(
+  'ingest_block_window',
+  {
+    chainId: integer('chain_id').notNull(),
+    blockNumber: blockNumber('block_number').notNull(),
+    blockHash: text('block_hash').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.chainId, table.blockNumber] })],
 );

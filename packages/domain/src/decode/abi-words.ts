@@ -27,3 +27,8 @@ export function topicToAddress(topic: string): string {
 export function isWord(topic: string | undefined): topic is string {
   return topic !== undefined && topic.length === 66;
 }
+
+/** A signed (two's-complement) integer word: `int24` to `int256` are all sign-extended to 256 bits. */
+export function wordToInt(hexWord: string): bigint {
+  return BigInt.asIntN(256, BigInt(`0x${hexWord}`));
+}

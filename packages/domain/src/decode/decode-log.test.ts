@@ -12,6 +12,8 @@ const signatures: Record<keyof typeof EventTopics, string> = {
   syncV2: 'Sync(uint112,uint112)',
   mintV2: 'Mint(address,uint256,uint256)',
   burnV2: 'Burn(address,uint256,uint256,address)',
+  swapV3: 'Swap(address,address,int256,int256,uint160,uint128,int24)',
+  poolCreatedV3: 'PoolCreated(address,address,uint24,int24,address)',
 };
 
 const base = {

@@ -1,5 +1,12 @@
-import { isWord, topicToAddress, word, wordToAddress, wordToUint } from './abi-words';
-import { MalformedLogError, type RawLog } from './raw-log';
+import { topicToAddress, wordToAddress, wordToUint } from './abi-words';
+import {
+  decodePoolCreatedV3,
+  decodeSwapV3,
+  type PoolCreatedV3Log,
+  type SwapV3Log,
+} from './decode-v3';
+import { dataWords as words, indexedTopics as indexed } from './log-fields';
+import type { RawLog } from './raw-log';
 import { EventTopics } from './topics';
 
 export type DecodedLog =
@@ -15,27 +22,9 @@ export type DecodedLog =
       amount0Out: bigint;
       amount1Out: bigint;
     }
-  | { kind: 'syncV2'; pool: string; reserve0: bigint; reserve1: bigint };
-
-function words(log: RawLog, count: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const w = word(log.data, i);
-    if (w === undefined) throw new MalformedLogError(log, `data holds fewer than ${count} words`);
-    out.push(w);
-  }
-  return out;
-}
-
-function indexed(log: RawLog, count: number): string[] {
-  if (log.topics.length !== count + 1 || !log.topics.every(isWord)) {
-    throw new MalformedLogError(
-      log,
-      `expected ${count} indexed topics, got ${log.topics.length - 1}`,
-    );
-  }
-  return log.topics.slice(1);
-}
+  | { kind: 'syncV2'; pool: string; reserve0: bigint; reserve1: bigint }
+  | SwapV3Log
+  | PoolCreatedV3Log;
 
 /**
  * Decodes a log of a known event. Returns null for logs Tidemark does not index (other events,
@@ -87,6 +76,10 @@ export function decodeLog(log: RawLog): DecodedLog | null {
       const [r0, r1] = words(log, 2) as [string, string];
       return { kind: 'syncV2', pool: address, reserve0: wordToUint(r0), reserve1: wordToUint(r1) };
     }
+    case EventTopics.swapV3:
+      return decodeSwapV3(log, address);
+    case EventTopics.poolCreatedV3:
+      return decodePoolCreatedV3(log, address);
     default:
       return null;
   }

@@ -12,6 +12,10 @@ export const EventTopics = {
   mintV2: '0x4c209b5fc8ad50758f13e2e1088ba56a560dff690a1c6fef26394f4c03821c4f',
   /** Burn(address,uint256,uint256,address) — Uniswap V2 pair */
   burnV2: '0xdccd412f0b1252819cb1fd330b93224ca42612892bb3f4f789976e6d81936496',
+  /** Swap(address,address,int256,int256,uint160,uint128,int24) — Uniswap V3 pool */
+  swapV3: '0xc42079f94a6350d7e6235f29174924f928cc2ac818eb64fed8004e115fbcca67',
+  /** PoolCreated(address,address,uint24,int24,address) — Uniswap V3 factory */
+  poolCreatedV3: '0x783cca1c0412dd0d695e784568c96da2e9c22ff989357a2e8b1d9b2b4e6b7118',
 } as const;
 
 /** The topics the ingest role asks the RPC for. */
@@ -20,4 +24,6 @@ export const IndexedTopics: readonly string[] = [
   EventTopics.pairCreated,
   EventTopics.swapV2,
   EventTopics.syncV2,
+  EventTopics.swapV3,
+  EventTopics.poolCreatedV3,
 ];

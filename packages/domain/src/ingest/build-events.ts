@@ -2,7 +2,8 @@ import type { CanonicalEvent, TradeExecutedV1 } from '@tidemark/schema';
 import type { DecodedLog } from '../decode/decode-log';
 import type { RawLog } from '../decode/raw-log';
 import type { BlockHeader } from '../ports/chain-reader';
-import { deriveTradeV2, type PoolTokens } from '../trades/derive-trade';
+import { deriveTradeV2, UnpricedSwapError, type PoolTokens } from '../trades/derive-trade';
+import { deriveTradeV3 } from '../trades/derive-trade-v3';
 
 type Hex = `0x${string}`;
 
@@ -25,7 +26,10 @@ export interface RangeInputs {
 
 export interface RangeEvents {
   events: CanonicalEvent[];
-  /** Swaps of addresses that are not known pools: reported, not invented into trades. */
+  /**
+   * Swaps that cannot become trades (the address is not a known pool, or no single side went in):
+   * reported, not invented into trades.
+   */
   skippedSwaps: RawLog[];
 }
 
@@ -47,13 +51,24 @@ function logRef(inputs: RangeInputs, log: RawLog) {
   };
 }
 
+function isSwap(d: DecodedLog): d is Extract<DecodedLog, { kind: 'swapV2' | 'swapV3' }> {
+  return d.kind === 'swapV2' || d.kind === 'swapV3';
+}
+
 function toTrade(inputs: RangeInputs, entry: DecodedEntry): TradeExecutedV1 | null {
-  if (entry.decoded.kind !== 'swapV2') return null;
-  const pool = inputs.pools.get(entry.decoded.pool);
+  const d = entry.decoded;
+  if (!isSwap(d)) return null;
+  const pool = inputs.pools.get(d.pool);
   if (!pool) return null;
   const trader = inputs.senders.get(entry.log.transactionHash.toLowerCase());
   if (!trader) throw new Error(`missing sender of ${entry.log.transactionHash}`);
-  return deriveTradeV2(entry.decoded, pool, { ...logRef(inputs, entry.log), trader });
+  const ctx = { ...logRef(inputs, entry.log), trader };
+  try {
+    return d.kind === 'swapV2' ? deriveTradeV2(d, pool, ctx) : deriveTradeV3(d, pool, ctx);
+  } catch (error) {
+    if (error instanceof UnpricedSwapError) return null;
+    throw error;
+  }
 }
 
 function toEvent(inputs: RangeInputs, entry: DecodedEntry): CanonicalEvent | null {
@@ -78,6 +93,18 @@ function toEvent(inputs: RangeInputs, entry: DecodedEntry): CanonicalEvent | nul
         token0: d.token0 as Hex,
         token1: d.token1 as Hex,
       };
+    case 'poolCreatedV3':
+      return {
+        type: 'PoolCreatedV1',
+        ...logRef(inputs, entry.log),
+        protocol: 'uniswap-v3',
+        factory: d.factory as Hex,
+        pool: d.pool as Hex,
+        token0: d.token0 as Hex,
+        token1: d.token1 as Hex,
+        fee: d.fee,
+        tickSpacing: d.tickSpacing,
+      };
     case 'syncV2':
       return {
         type: 'PoolSyncedV1',
@@ -87,6 +114,7 @@ function toEvent(inputs: RangeInputs, entry: DecodedEntry): CanonicalEvent | nul
         reserve1: d.reserve1.toString(),
       };
     case 'swapV2':
+    case 'swapV3':
       return toTrade(inputs, entry);
     default: {
       const never: never = d;
@@ -123,7 +151,7 @@ export function buildRangeEvents(inputs: RangeInputs): RangeEvents {
     openBlock = entry.log.blockNumber;
     const event = toEvent(inputs, entry);
     if (event) events.push(event);
-    else if (entry.decoded.kind === 'swapV2') skippedSwaps.push(entry.log);
+    else if (isSwap(entry.decoded)) skippedSwaps.push(entry.log);
   }
   if (openBlock !== undefined && openBlock !== inputs.lastBlock) closeBlock(openBlock);
   closeBlock(inputs.lastBlock);

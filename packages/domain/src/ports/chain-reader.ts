@@ -20,8 +20,16 @@ export interface ChainReader {
    */
   waitForHead(afterBlock: number, signal: AbortSignal): Promise<number>;
   getBlockHeader(blockNumber: number): Promise<BlockHeader>;
-  /** Logs with any of `topics` as topic0 in [fromBlock, toBlock], ordered by block and log index. */
-  getLogs(fromBlock: number, toBlock: number, topics: readonly string[]): Promise<RawLog[]>;
+  /**
+   * Logs with any of `topics` as topic0 in [fromBlock, toBlock], ordered by block and log index;
+   * only those emitted by one of `addresses` when it is given.
+   */
+  getLogs(
+    fromBlock: number,
+    toBlock: number,
+    topics: readonly string[],
+    addresses?: readonly string[],
+  ): Promise<RawLog[]>;
   /** The sender (`from`) of each transaction, by hash. */
   getTransactionSenders(txHashes: readonly string[]): Promise<Map<string, string>>;
   /** token0/token1 of a V2-style pair, or null when the address is not one. */

@@ -2,3 +2,4 @@ export * from './event-bus';
 export * from './oltp-store';
 export * from './olap-store';
 export * from './chain-reader';
+export * from './token-metadata-reader';

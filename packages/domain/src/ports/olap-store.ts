@@ -4,6 +4,11 @@ export interface TradeFilter {
   chainId?: number;
   pool?: string;
   trader?: string;
+  /**
+   * Only trades at or below each listed chain's block (e.g. its finalized block); trades of chains
+   * not listed are left out. Absent: no bound.
+   */
+  atOrBelow?: ReadonlyMap<number, number>;
 }
 
 /** Position in the newest-first order of trades; opaque to API callers. */
@@ -30,5 +35,10 @@ export interface OlapStore {
   queryTrades(filter: TradeFilter, first: number, after?: TradeCursor): Promise<TradePage>;
   countTrades(filter?: TradeFilter): Promise<number>;
   listTransfers(chainId: number): Promise<TransferV1[]>;
+  /**
+   * Deletes the trades and transfers of the given blocks (orphaned by a reorg). Queries made after
+   * it resolves no longer see them. Idempotent.
+   */
+  retractBlocks(chainId: number, blockHashes: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

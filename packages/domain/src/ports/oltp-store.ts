@@ -1,4 +1,4 @@
-import type { PoolCreatedV1 } from '@tidemark/schema';
+import type { BlockId, PoolCreatedV1 } from '@tidemark/schema';
 
 export interface ChainCursor {
   chainId: number;
@@ -15,6 +15,13 @@ export interface PoolRecord {
   token0: string;
   token1: string;
   createdBlock: number | null;
+  /** The block that created the pool, so a reorg that orphans that block can retract it. */
+  createdBlockHash?: string | null;
+  /**
+   * Created by a configured factory. False for pools the indexer found by their events alone
+   * (open discovery): their trades are kept but should not be trusted like the verified ones.
+   */
+  verified: boolean;
 }
 
 export interface TokenRecord {
@@ -32,6 +39,8 @@ export interface ChainStatus {
   headBlock: number | null;
   /** The newest block whose events the sink has stored. */
   indexedBlock: number | null;
+  /** The newest block the ingest role considers final (head - confirmations). */
+  finalizedBlock: number | null;
 }
 
 /**
@@ -46,8 +55,29 @@ export interface OltpStore {
   setIndexedBlock(chainId: number, blockNumber: number): Promise<void>;
   listChains(): Promise<ChainStatus[]>;
 
+  /** Records the newest final block; never moves it backwards. */
+  setFinalizedBlock(chainId: number, blockNumber: number): Promise<void>;
+
   getCursor(chainId: number): Promise<ChainCursor | null>;
   setCursor(cursor: ChainCursor): Promise<void>;
+  /** The persisted window of recently published blocks, oldest first. */
+  getBlockWindow(chainId: number): Promise<BlockId[]>;
+  /**
+   * In one transaction: adds `blocks` to the window, moves the cursor to `cursor` and forgets
+   * window blocks more than `windowSize` below it, so a crash never splits cursor and window.
+   */
+  advanceCursor(cursor: ChainCursor, blocks: readonly BlockId[], windowSize: number): Promise<void>;
+  /** In one transaction: drops window blocks above `ancestor` and moves the cursor back to it. */
+  rewindCursor(chainId: number, ancestor: BlockId): Promise<void>;
+  /**
+   * Undoes what orphaned blocks stored: removes pools created in `blockHashes` and moves the
+   * indexed block back to `ancestorBlock` when it is above it. Idempotent.
+   */
+  retractBlocks(
+    chainId: number,
+    blockHashes: readonly string[],
+    ancestorBlock: number,
+  ): Promise<void>;
 
   upsertPools(pools: readonly PoolRecord[]): Promise<void>;
   getPools(chainId: number): Promise<PoolRecord[]>;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { Address, BlockRef, Hash, LogRef, UintString } from './primitives';
+import { Address, BlockNumber, BlockRef, ChainId, Hash, LogRef, UintString } from './primitives';
+
+/**
+ * How settled an event's block was when it was published: `finalized` once it is at least the
+ * chain's configured confirmations below the head. Absent on older messages, which read as `latest`.
+ */
+export const BlockStatus = z.enum(['latest', 'finalized']);
+export type BlockStatus = z.infer<typeof BlockStatus>;
 
 /** A block the indexer has ingested. Published for the last block of every ingested range and for every block with events. */
 export const BlockV1 = z.object({
@@ -69,8 +76,35 @@ export const TradeExecutedV1 = z.object({
   sqrtPriceX96: UintString.optional(),
   liquidity: UintString.optional(),
   tick: z.number().int().optional(),
+  /** Absent means `latest` (messages published before finality was tracked). */
+  status: BlockStatus.optional(),
 });
 export type TradeExecutedV1 = z.infer<typeof TradeExecutedV1>;
+
+/** A block on the chain, by number and hash. */
+export const BlockId = z.object({ number: BlockNumber, hash: Hash });
+export type BlockId = z.infer<typeof BlockId>;
+
+/**
+ * The chain replaced blocks the indexer had published: every event of the `orphaned` blocks is
+ * void. Blocks after `ancestor` (the newest block both chains share) are published again from the
+ * canonical chain after this event.
+ */
+export const ReorgV1 = z.object({
+  type: z.literal('ReorgV1'),
+  chainId: ChainId,
+  ancestor: BlockId,
+  /** Oldest first. */
+  orphaned: z.array(BlockId).min(1),
+  /** How many published blocks were replaced. */
+  depth: z.number().int().positive(),
+});
+export type ReorgV1 = z.infer<typeof ReorgV1>;
+
+/** The status of an event whose block status is optional on the wire. */
+export function blockStatusOf(event: { status?: BlockStatus }): BlockStatus {
+  return event.status ?? 'latest';
+}
 
 export const CanonicalEvent = z.discriminatedUnion('type', [
   BlockV1,
@@ -78,6 +112,7 @@ export const CanonicalEvent = z.discriminatedUnion('type', [
   PoolCreatedV1,
   PoolSyncedV1,
   TradeExecutedV1,
+  ReorgV1,
 ]);
 export type CanonicalEvent = z.infer<typeof CanonicalEvent>;
 export type CanonicalEventType = CanonicalEvent['type'];

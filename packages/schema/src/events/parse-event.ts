@@ -47,6 +47,8 @@ export function eventId(event: CanonicalEvent): string {
     case 'PoolSyncedV1':
     case 'TradeExecutedV1':
       return `${event.chainId}:${event.blockHash}:${event.txHash}:${event.logIndex}`;
+    case 'ReorgV1':
+      return `${event.chainId}:reorg:${event.ancestor.hash}:${event.orphaned.at(-1)?.hash ?? ''}`;
     default: {
       const never: never = event;
       throw new Error(`unknown event ${JSON.stringify(never)}`);

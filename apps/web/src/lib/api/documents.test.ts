@@ -1,7 +1,12 @@
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { typeDefs } from '@tidemark/schema';
-import { CHAINS_QUERY, RECENT_TRADES_QUERY, TRADE_EXECUTED_SUBSCRIPTION } from './documents';
+import {
+  CHAINS_QUERY,
+  RECENT_TRADES_QUERY,
+  TRADE_EXECUTED_SUBSCRIPTION,
+  TRADES_RETRACTED_SUBSCRIPTION,
+} from './documents';
 
 const schema = buildSchema(typeDefs);
 
@@ -10,6 +15,7 @@ describe('GraphQL documents', () => {
     ['chains', CHAINS_QUERY],
     ['recent trades', RECENT_TRADES_QUERY],
     ['trade executed', TRADE_EXECUTED_SUBSCRIPTION],
+    ['trades retracted', TRADES_RETRACTED_SUBSCRIPTION],
   ])('%s is valid against the gateway SDL', (_name, document) => {
     const errors = validate(schema, parse(document));
     expect(errors.map((error) => error.message)).toEqual([]);

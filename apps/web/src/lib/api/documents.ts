@@ -51,3 +51,13 @@ export const TRADE_EXECUTED_SUBSCRIPTION = /* GraphQL */ `
   }
   ${TRADE_FIELDS}
 `;
+
+export const TRADES_RETRACTED_SUBSCRIPTION = /* GraphQL */ `
+  subscription TradesRetracted {
+    tradesRetracted {
+      chainId
+      blockHashes
+      ancestorBlock
+    }
+  }
+`;

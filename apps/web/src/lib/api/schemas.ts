@@ -37,3 +37,11 @@ export const recentTradesDataSchema = z.object({
 });
 
 export const tradeExecutedDataSchema = z.object({ tradeExecuted: tradeSchema });
+
+export const tradesRetractedDataSchema = z.object({
+  tradesRetracted: z.object({
+    chainId: z.number().int(),
+    blockHashes: z.array(z.string()),
+    ancestorBlock: z.number().int(),
+  }),
+});

@@ -1,8 +1,17 @@
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
-import { RECENT_TRADES_QUERY, TRADE_EXECUTED_SUBSCRIPTION } from '../api/documents';
+import {
+  RECENT_TRADES_QUERY,
+  TRADE_EXECUTED_SUBSCRIPTION,
+  TRADES_RETRACTED_SUBSCRIPTION,
+} from '../api/documents';
 import { queryGateway } from '../api/http-client';
-import { recentTradesDataSchema, tradeExecutedDataSchema, type Trade } from '../api/schemas';
-import { FEED_LIMIT } from '../feed';
+import {
+  recentTradesDataSchema,
+  tradeExecutedDataSchema,
+  tradesRetractedDataSchema,
+  type Trade,
+} from '../api/schemas';
+import { FEED_LIMIT, type Retraction } from '../feed';
 import { retryDelayMs } from './backoff';
 import { nextFeedStatus, type ConnectionEvent, type FeedStatus } from './feed-status';
 
@@ -15,6 +24,8 @@ export interface TradeStreamHandlers {
   onStatus: (status: FeedStatus) => void;
   /** New or recent trades, in any order and possibly repeated: the caller merges by id. */
   onTrades: (trades: Trade[]) => void;
+  /** A reorg replaced these blocks: their trades are void. */
+  onRetraction: (retraction: Retraction) => void;
   /** The latest problem worth showing, or null once things work again. */
   onProblem: (message: string | null) => void;
 }
@@ -66,6 +77,7 @@ class TradeStream {
   private closed = false;
   private resubscribeTimer: ReturnType<typeof setTimeout> | undefined;
   private unsubscribe: () => void = () => undefined;
+  private unsubscribeRetractions: () => void = () => undefined;
   private readonly history = new AbortController();
   private readonly client: Client;
 
@@ -82,6 +94,7 @@ class TradeStream {
     clearTimeout(this.resubscribeTimer);
     this.history.abort();
     this.unsubscribe();
+    this.unsubscribeRetractions();
     void this.client.dispose();
   }
 
@@ -96,6 +109,8 @@ class TradeStream {
   }
 
   private subscribe(): void {
+    this.unsubscribeRetractions();
+    this.subscribeRetractions();
     this.unsubscribe = this.client.subscribe(
       { query: TRADE_EXECUTED_SUBSCRIPTION },
       {
@@ -109,6 +124,22 @@ class TradeStream {
           this.scheduleResubscribe();
         },
         complete: () => this.scheduleResubscribe(),
+      },
+    );
+  }
+
+  private subscribeRetractions(): void {
+    this.unsubscribeRetractions = this.client.subscribe(
+      { query: TRADES_RETRACTED_SUBSCRIPTION },
+      {
+        next: (result) => {
+          const parsed = tradesRetractedDataSchema.safeParse(result.data);
+          if (parsed.success) this.handlers.onRetraction(parsed.data.tradesRetracted);
+          else this.handlers.onProblem('subscription: a retraction had an unexpected shape');
+        },
+        // The trade subscription reports connection trouble and drives the resubscription.
+        error: () => undefined,
+        complete: () => undefined,
       },
     );
   }

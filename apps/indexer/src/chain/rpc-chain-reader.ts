@@ -1,0 +1,67 @@
+import type { ChainReader } from '@tidemark/domain';
+import type { Logger } from 'pino';
+import { EndpointPool, type PoolOptions } from './endpoint-pool';
+import { createHttpEndpoint } from './http-endpoint';
+import { readHeader, readPairTokens, readSenders } from './rpc-reads';
+import { createLogReader } from './verified-logs';
+import { createHeadWaiter } from './wait-for-head';
+import { createWsEndpoint } from './ws-endpoint';
+
+export interface RpcChainReaderOptions {
+  chainId: number;
+  rpcUrls: readonly string[];
+  /** New heads over this WebSocket; by default the first ws(s) entry of `rpcUrls`, if any. */
+  wsUrl?: string;
+  pollIntervalMs: number;
+  maxBlockRange: number;
+  maxConcurrency: number;
+  requestTimeoutMs: number;
+  logger: Logger;
+  pool?: Omit<PoolOptions, 'chainId' | 'logger'>;
+}
+
+export interface RpcChainReader extends ChainReader {
+  close(): Promise<void>;
+}
+
+const isWs = (url: string) => /^wss?:/i.test(url);
+
+/**
+ * The chain port over one or more JSON-RPC endpoints of a chain: batched, rate-limited,
+ * time-limited HTTP (or WebSocket) calls with failover, verified eth_getLogs, and new heads
+ * pushed over a WebSocket where one is available.
+ */
+export function createRpcChainReader(options: RpcChainReaderOptions): RpcChainReader {
+  const { chainId } = options;
+  const logger = options.logger.child({ chainId });
+  const endpoints = options.rpcUrls.map((url) => {
+    const settings = {
+      url,
+      timeoutMs: options.requestTimeoutMs,
+      maxConcurrency: options.maxConcurrency,
+    };
+    return isWs(url) ? createWsEndpoint(settings) : createHttpEndpoint(settings);
+  });
+  const pool = new EndpointPool(endpoints, { ...options.pool, chainId, logger });
+  const close = async () => {
+    await waiter.close();
+    await pool.close();
+  };
+  const waiter = createHeadWaiter(pool, {
+    wsUrl: options.wsUrl ?? options.rpcUrls.find(isWs),
+    pollIntervalMs: options.pollIntervalMs,
+    timeoutMs: options.requestTimeoutMs,
+    logger,
+    onStop: close,
+  });
+  return {
+    chainId,
+    close,
+    getHeadNumber: () => pool.head(),
+    waitForHead: (afterBlock, signal) => waiter.waitForHead(afterBlock, signal),
+    getBlockHeader: (blockNumber) => readHeader(pool, blockNumber),
+    getLogs: createLogReader(pool, options.maxBlockRange),
+    getTransactionSenders: (txHashes) => readSenders(pool, txHashes),
+    readPairTokens: (pair) => readPairTokens(pool, pair),
+  };
+}

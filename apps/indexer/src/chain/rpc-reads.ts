@@ -1,0 +1,79 @@
+import type { BlockHeader } from '@tidemark/domain';
+import type { EndpointPool } from './endpoint-pool';
+import { redactUrl, type RpcEndpoint } from './rpc-endpoint';
+import { RpcFailure } from './rpc-errors';
+import { RpcBlockHeader, RpcTransaction } from './rpc-shapes';
+import { toHexQuantity } from './verified-logs';
+
+const TOKEN0_SELECTOR = '0x0dfe1681';
+const TOKEN1_SELECTOR = '0xd21220a7';
+
+function notFound(endpoint: RpcEndpoint, what: string): RpcFailure {
+  return new RpcFailure(`${redactUrl(endpoint.url)}: ${what} not found`, 'missing');
+}
+
+function parsed<T>(endpoint: RpcEndpoint, what: string, result: { success: boolean; data?: T }): T {
+  if (!result.success || result.data === undefined)
+    throw new RpcFailure(`${redactUrl(endpoint.url)}: malformed ${what}`, 'malformed');
+  return result.data;
+}
+
+function decodeAddressWord(result: unknown): string | null {
+  if (typeof result !== 'string' || result.length !== 66) return null;
+  return `0x${result.slice(26).toLowerCase()}`;
+}
+
+/** A header from an endpoint that has reached the block; a missing block is that endpoint's fault. */
+export function readHeader(pool: EndpointPool, blockNumber: number): Promise<BlockHeader> {
+  return pool.call(
+    `block ${blockNumber}`,
+    async (endpoint) => {
+      const raw = await endpoint.request('eth_getBlockByNumber', [
+        toHexQuantity(blockNumber),
+        false,
+      ]);
+      if (raw === null) throw notFound(endpoint, `block ${blockNumber}`);
+      const header = parsed(endpoint, 'block', RpcBlockHeader.safeParse(raw));
+      const { number, hash, parentHash, timestamp } = header;
+      return { number, hash, parentHash, timestamp };
+    },
+    { atLeastBlock: blockNumber },
+  );
+}
+
+export async function readSenders(
+  pool: EndpointPool,
+  txHashes: readonly string[],
+): Promise<Map<string, string>> {
+  if (txHashes.length === 0) return new Map();
+  return pool.call(`senders of ${txHashes.length} transactions`, async (endpoint) => {
+    const raws = await Promise.all(
+      txHashes.map((h) => endpoint.request('eth_getTransactionByHash', [h])),
+    );
+    const senders = new Map<string, string>();
+    raws.forEach((raw, i) => {
+      if (raw === null) throw notFound(endpoint, `transaction ${txHashes[i]}`);
+      const tx = parsed(endpoint, 'transaction', RpcTransaction.safeParse(raw));
+      senders.set(tx.hash.toLowerCase(), tx.from.toLowerCase());
+    });
+    return senders;
+  });
+}
+
+export function readPairTokens(
+  pool: EndpointPool,
+  pair: string,
+): Promise<{ token0: string; token1: string } | null> {
+  return pool.call(`token0/token1 of ${pair}`, async (endpoint) => {
+    // A revert means "not a pair"; a network failure must not be mistaken for that.
+    const read = (data: string) =>
+      endpoint.request('eth_call', [{ to: pair, data }, 'latest']).catch((error: unknown) => {
+        if (error instanceof RpcFailure && error.kind === 'rejected') return null;
+        throw error;
+      });
+    const [t0, t1] = await Promise.all([read(TOKEN0_SELECTOR), read(TOKEN1_SELECTOR)]);
+    const token0 = decodeAddressWord(t0);
+    const token1 = decodeAddressWord(t1);
+    return token0 && token1 ? { token0, token1 } : null;
+  });
+}

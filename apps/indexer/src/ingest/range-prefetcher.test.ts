@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { RangePrefetcher } from './range-prefetcher';
+
+/** A fetch whose calls resolve only when the test says so, in any order. */
+function controlledFetch() {
+  const calls: {
+    from: number;
+    to: number;
+    resolve: (v: string) => void;
+    reject: (e: Error) => void;
+  }[] = [];
+  const fetch = (from: number, to: number) =>
+    new Promise<string>((resolve, reject) => calls.push({ from, to, resolve, reject }));
+  return { calls, fetch };
+}
+
+describe('RangePrefetcher', () => {
+  it('reads up to N ranges ahead and hands them out in order whatever order they finish in', async () => {
+    const { calls, fetch } = controlledFetch();
+    const ranges = new RangePrefetcher(fetch, { maxBlockRange: 10, concurrency: 3 });
+    const first = ranges.take(0, 100);
+    expect(calls.map((c) => [c.from, c.to])).toEqual([
+      [0, 9],
+      [10, 19],
+      [20, 29],
+    ]);
+    calls[2]?.resolve('c');
+    calls[1]?.resolve('b');
+    calls[0]?.resolve('a');
+    expect(await first).toEqual({ fromBlock: 0, toBlock: 9, result: 'a' });
+    expect(calls).toHaveLength(4); // one more read ahead once a slot freed
+    expect(await ranges.take(10, 100)).toEqual({ fromBlock: 10, toBlock: 19, result: 'b' });
+    expect(await ranges.take(20, 100)).toEqual({ fromBlock: 20, toBlock: 29, result: 'c' });
+  });
+
+  it('reads nothing past the head, so the hand-off to live following has no gap or overlap', async () => {
+    const { calls, fetch } = controlledFetch();
+    const ranges = new RangePrefetcher(fetch, { maxBlockRange: 10, concurrency: 4 });
+    const taken = ranges.take(0, 14);
+    expect(calls.map((c) => [c.from, c.to])).toEqual([
+      [0, 9],
+      [10, 14],
+    ]);
+    for (const c of calls) c.resolve(`${c.from}`);
+    await taken;
+    expect((await ranges.take(10, 14)).toBlock).toBe(14);
+    const live = ranges.take(15, 16); // the head moved on by two blocks
+    expect(calls.at(-1)).toMatchObject({ from: 15, to: 16 });
+    calls.at(-1)?.resolve('live');
+    expect(await live).toEqual({ fromBlock: 15, toBlock: 16, result: 'live' });
+  });
+
+  it('drops what it read ahead when asked for another block, and after a failed read', async () => {
+    const { calls, fetch } = controlledFetch();
+    const ranges = new RangePrefetcher(fetch, { maxBlockRange: 10, concurrency: 2 });
+    const failing = ranges.take(0, 100);
+    calls[1]?.resolve('stale');
+    calls[0]?.reject(new Error('rpc down'));
+    await expect(failing).rejects.toThrow('rpc down');
+    const retried = ranges.take(0, 100);
+    expect(calls.slice(2).map((c) => c.from)).toEqual([0, 10]);
+    for (const c of calls.slice(2)) c.resolve(`fresh ${c.from}`);
+    expect((await retried).result).toBe('fresh 0');
+    const rewound = ranges.take(5, 100); // a reorg moved the next block back
+    expect(calls.at(-2)).toMatchObject({ from: 5, to: 14 });
+    for (const c of calls.slice(-2)) c.resolve(`after reorg ${c.from}`);
+    expect(await rewound).toEqual({ fromBlock: 5, toBlock: 14, result: 'after reorg 5' });
+  });
+});

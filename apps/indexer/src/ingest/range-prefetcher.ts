@@ -1,0 +1,72 @@
+/** One block range and what reading it produced. */
+export interface FetchedRange<T> {
+  fromBlock: number;
+  toBlock: number;
+  result: T;
+}
+
+interface Pending<T> {
+  fromBlock: number;
+  toBlock: number;
+  promise: Promise<T>;
+}
+
+export interface RangePrefetcherOptions {
+  /** The widest range read at once. */
+  maxBlockRange: number;
+  /** Ranges read concurrently ahead of the one being published (1 = no read-ahead). */
+  concurrency: number;
+}
+
+/**
+ * Reads block ranges ahead while earlier ones are being published, and hands them out strictly
+ * in order: `take(next, head)` always returns the range that starts at `next`, so the caller
+ * publishes contiguous ranges, with no gap or overlap, whether backfilling or at the head. Only
+ * ranges up to the head known at the time are read ahead, so at the head it reads one range at a
+ * time, like a plain loop. A `next` other than the expected one (a retry after a failure, a
+ * rewind after a reorg) drops what was read ahead and starts again from `next`.
+ */
+export class RangePrefetcher<T> {
+  private queue: Pending<T>[] = [];
+
+  constructor(
+    private readonly fetch: (fromBlock: number, toBlock: number) => Promise<T>,
+    private readonly options: RangePrefetcherOptions,
+  ) {}
+
+  /** The range starting at `next`, at most up to `head`, read ahead or read now. */
+  async take(next: number, head: number): Promise<FetchedRange<T>> {
+    if (this.queue[0]?.fromBlock !== next) this.reset();
+    this.fill(next, head);
+    const first = this.queue.shift() as Pending<T>;
+    try {
+      const result = await first.promise;
+      this.fill(first.toBlock + 1, head);
+      return { fromBlock: first.fromBlock, toBlock: first.toBlock, result };
+    } catch (error) {
+      this.reset(); // read again on the next take: what was read after a failure may be stale
+      throw error;
+    }
+  }
+
+  /** Forgets every range read ahead (their results, or failures, are ignored). */
+  reset(): void {
+    for (const dropped of this.queue) dropped.promise.catch(() => undefined);
+    this.queue = [];
+  }
+
+  private fill(from: number, head: number): void {
+    const last = this.queue.at(-1);
+    let start = last ? last.toBlock + 1 : from;
+    while (this.queue.length < this.options.concurrency && start <= head) {
+      const toBlock = Math.min(head, start + this.options.maxBlockRange - 1);
+      const promise = this.fetch(start, toBlock);
+      promise.catch(() => undefined); // observed by take(); never an unhandled rejection
+      this.queue.push({ fromBlock: start, toBlock, promise });
+      start = toBlock + 1;
+    }
+  }
+}
+
+/** Ranges read ahead while backfilling: enough to keep the bus busy without holding much memory. */
+export const DEFAULT_PREFETCH_RANGES = 4;

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { DecodedEntry } from './build-events';
+import { buildRangeEvents } from './build-events';
+
+const hash = (c: string) => `0x${c.repeat(64)}`;
+const addr = (n: number) => `0x${n.toString(16).padStart(40, '0')}`;
+const log = (logIndex: number, address: string) => ({
+  address,
+  topics: [],
+  data: '0x',
+  blockNumber: 5,
+  blockHash: hash('5'),
+  transactionHash: hash('e'),
+  logIndex,
+});
+const v3Swap = (pool: string, amount0: bigint, amount1: bigint) => ({
+  kind: 'swapV3' as const,
+  pool,
+  sender: addr(7),
+  recipient: addr(8),
+  amount0,
+  amount1,
+  sqrtPriceX96: 79228162514264337593543950336n,
+  liquidity: 10n ** 30n,
+  tick: -5,
+});
+
+describe('buildRangeEvents, Uniswap V3', () => {
+  const entries: DecodedEntry[] = [
+    {
+      log: log(0, addr(100)),
+      decoded: {
+        kind: 'poolCreatedV3',
+        factory: addr(100),
+        token0: addr(1),
+        token1: addr(2),
+        fee: 500,
+        tickSpacing: 10,
+        pool: addr(50),
+      },
+    },
+    { log: log(1, addr(50)), decoded: v3Swap(addr(50), -3n, 4n) },
+    { log: log(2, addr(51)), decoded: v3Swap(addr(51), 3n, -4n) },
+    { log: log(3, addr(50)), decoded: v3Swap(addr(50), 0n, 0n) },
+  ];
+  const built = buildRangeEvents({
+    chainId: 1,
+    entries,
+    headers: new Map([[5, { number: 5, hash: hash('5'), parentHash: hash('4'), timestamp: 99 }]]),
+    senders: new Map([[hash('e'), addr(9)]]),
+    pools: new Map([[addr(50), { token0: addr(1), token1: addr(2) }]]),
+    lastBlock: 5,
+  });
+
+  it('publishes PoolCreatedV1 with fee and tick spacing, and a V3 trade with its pool state', () => {
+    expect(built.events.map((e) => e.type)).toEqual([
+      'PoolCreatedV1',
+      'TradeExecutedV1',
+      'BlockV1',
+    ]);
+    expect(built.events[0]).toMatchObject({
+      protocol: 'uniswap-v3',
+      pool: addr(50),
+      fee: 500,
+      tickSpacing: 10,
+    });
+    expect(built.events[1]).toMatchObject({
+      protocol: 'uniswap-v3',
+      tokenIn: addr(2),
+      tokenOut: addr(1),
+      amountIn: '4',
+      amountOut: '3',
+      trader: addr(9),
+      sqrtPriceX96: '79228162514264337593543950336',
+      liquidity: (10n ** 30n).toString(),
+      tick: -5,
+    });
+  });
+
+  it('reports swaps of unknown pools and swaps with no input side instead of inventing trades', () => {
+    expect(built.skippedSwaps.map((l) => l.logIndex)).toEqual([2, 3]);
+  });
+});
