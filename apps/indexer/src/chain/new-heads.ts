@@ -13,6 +13,22 @@ export interface NewHeads {
 
 const RESUBSCRIBE_MS = 2_000;
 
+/** Resolves when a waker in `waiters` fires, after `ms`, or when `signal` aborts. */
+function nextWake(waiters: Set<() => void>, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      waiters.delete(done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    waiters.add(done);
+    signal.addEventListener('abort', done, { once: true });
+    if (signal.aborted) done();
+  });
+}
+
 export function subscribeNewHeads(url: string, timeoutMs: number, logger: Logger): NewHeads {
   const where = redactUrl(url);
   const waiters = new Set<() => void>();
@@ -52,19 +68,7 @@ export function subscribeNewHeads(url: string, timeoutMs: number, logger: Logger
 
   return {
     live: () => up,
-    next: (ms, signal) =>
-      new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          waiters.delete(done);
-          signal.removeEventListener('abort', done);
-          resolve();
-        };
-        const timer = setTimeout(done, ms);
-        waiters.add(done);
-        signal.addEventListener('abort', done, { once: true });
-        if (signal.aborted) done();
-      }),
+    next: (ms, signal) => nextWake(waiters, ms, signal),
     async close() {
       closed = true;
       up = false;

@@ -113,6 +113,35 @@ function suspiciousBlocks(
   return out;
 }
 
+// Bloom false positives exist, so "no logs" stands once two more answers, from other endpoints
+// where there are any, agree with it.
+async function confirmEmpty(
+  pool: EndpointPool,
+  blocks: number[],
+  filter: LogFilter,
+  headers: Headers,
+  first: string,
+): Promise<void> {
+  const asked = [first];
+  for (let round = 0; round < CONFIRMATIONS; round += 1) {
+    const { answers, url } = await pool.call(
+      `recheck of ${blocks.length} blocks`,
+      async (endpoint) => ({
+        answers: await Promise.all(blocks.map((n) => askLogs(endpoint, n, n, filter, headers))),
+        url: endpoint.url,
+      }),
+      { atLeastBlock: Math.max(...blocks), avoid: asked },
+    );
+    asked.push(url);
+    const missed = blocks.filter((_, i) => (answers[i]?.length ?? 0) > 0);
+    if (missed.length > 0)
+      throw new RpcFailure(
+        `${redactUrl(first)}: eth_getLogs left out the logs of block(s) ${missed.join(', ')}`,
+        'inconsistent',
+      );
+  }
+}
+
 /**
  * eth_getLogs that callers can trust: ranges adapt to the provider's limits, every log must match
  * its block's header, and a block whose logsBloom has a requested topic but got no log is asked
@@ -122,41 +151,14 @@ function suspiciousBlocks(
 export function createLogReader(pool: EndpointPool, maxBlockRange: number) {
   const range = new AdaptiveRange(maxBlockRange);
 
-  // Bloom false positives exist, so "no logs" stands once two more answers, from other
-  // endpoints where there are any, agree with it.
-  const confirmEmpty = async (
-    blocks: number[],
-    filter: LogFilter,
-    headers: Headers,
-    first: string,
-  ) => {
-    const asked = [first];
-    for (let round = 0; round < CONFIRMATIONS; round += 1) {
-      const { answers, url } = await pool.call(
-        `recheck of ${blocks.length} blocks`,
-        async (endpoint) => ({
-          answers: await Promise.all(blocks.map((n) => askLogs(endpoint, n, n, filter, headers))),
-          url: endpoint.url,
-        }),
-        { atLeastBlock: Math.max(...blocks), avoid: asked },
-      );
-      asked.push(url);
-      const missed = blocks.filter((_, i) => (answers[i]?.length ?? 0) > 0);
-      if (missed.length > 0)
-        throw new RpcFailure(
-          `${redactUrl(first)}: eth_getLogs left out the logs of block(s) ${missed.join(', ')}`,
-          'inconsistent',
-        );
-    }
-  };
-
   const readChunk = (from: number, to: number, filter: LogFilter, headers: Headers) =>
     pool.call(
       `eth_getLogs(${from}..${to})`,
       async (endpoint) => {
         const logs = await askLogs(endpoint, from, to, filter, headers);
         const suspicious = suspiciousBlocks(from, to, filter, headers, logs);
-        if (suspicious.length > 0) await confirmEmpty(suspicious, filter, headers, endpoint.url);
+        if (suspicious.length > 0)
+          await confirmEmpty(pool, suspicious, filter, headers, endpoint.url);
         return logs;
       },
       { atLeastBlock: to },

@@ -65,5 +65,9 @@ describe('RangePrefetcher', () => {
     expect(calls.at(-2)).toMatchObject({ from: 5, to: 14 });
     for (const c of calls.slice(-2)) c.resolve(`after reorg ${c.from}`);
     expect(await rewound).toEqual({ fromBlock: 5, toBlock: 14, result: 'after reorg 5' });
+    const shorter = ranges.take(15, 17); // the head went back below the range read ahead
+    expect(calls.at(-1)).toMatchObject({ from: 15, to: 17 });
+    calls.at(-1)?.resolve('re-read');
+    expect(await shorter).toEqual({ fromBlock: 15, toBlock: 17, result: 're-read' });
   });
 });

@@ -1,3 +1,6 @@
+/** Ranges read ahead while backfilling: enough to keep the bus busy without holding much memory. */
+export const DEFAULT_PREFETCH_RANGES = 4;
+
 /** One block range and what reading it produced. */
 export interface FetchedRange<T> {
   fromBlock: number;
@@ -36,13 +39,15 @@ export class RangePrefetcher<T> {
 
   /** The range starting at `next`, at most up to `head`, read ahead or read now. */
   async take(next: number, head: number): Promise<FetchedRange<T>> {
-    if (this.queue[0]?.fromBlock !== next) this.reset();
+    // Another start (a retry, a rewind) or a head that went back (a lagging endpoint): read anew.
+    const first = this.queue[0];
+    if (first?.fromBlock !== next || first.toBlock > head) this.reset();
     this.fill(next, head);
-    const first = this.queue.shift() as Pending<T>;
+    const taken = this.queue.shift() as Pending<T>;
     try {
-      const result = await first.promise;
-      this.fill(first.toBlock + 1, head);
-      return { fromBlock: first.fromBlock, toBlock: first.toBlock, result };
+      const result = await taken.promise;
+      this.fill(taken.toBlock + 1, head);
+      return { fromBlock: taken.fromBlock, toBlock: taken.toBlock, result };
     } catch (error) {
       this.reset(); // read again on the next take: what was read after a failure may be stale
       throw error;
@@ -67,6 +72,3 @@ export class RangePrefetcher<T> {
     }
   }
 }
-
-/** Ranges read ahead while backfilling: enough to keep the bus busy without holding much memory. */
-export const DEFAULT_PREFETCH_RANGES = 4;

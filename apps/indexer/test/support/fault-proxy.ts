@@ -71,6 +71,138 @@ async function upstreamCall(upstream: string, calls: RpcCall[]): Promise<RpcAnsw
   return (await response.json()) as RpcAnswer[];
 }
 
+/** What a node `lag` blocks behind would answer: some calls locally, the rest upstream, rewritten. */
+async function answerLagging(
+  upstream: string,
+  lag: number,
+  calls: RpcCall[],
+  aboveHead: () => void,
+): Promise<RpcAnswer[]> {
+  const [headAnswer] = await upstreamCall(upstream, [
+    { jsonrpc: '2.0', id: 0, method: 'eth_blockNumber' },
+  ]);
+  const visible = num(headAnswer?.result) - lag;
+  const local = new Map<unknown, RpcAnswer>();
+  const forward: RpcCall[] = [];
+  for (const call of calls) {
+    const answer = (result: unknown) => local.set(call.id, { jsonrpc: '2.0', id: call.id, result });
+    const p = call.params ?? [];
+    if (call.method === 'eth_blockNumber') answer(hex(visible));
+    else if (call.method === 'eth_getBlockByNumber' && !(num(p[0]) <= visible)) {
+      aboveHead();
+      answer(null);
+    } else if (call.method === 'eth_getLogs') {
+      const filter = p[0] as { fromBlock: string; toBlock: string };
+      if (num(filter.toBlock) > visible) aboveHead();
+      // Like a node that has not seen those blocks: a silently short answer.
+      if (num(filter.fromBlock) > visible) answer([]);
+      else {
+        const toBlock = hex(Math.min(visible, num(filter.toBlock)));
+        forward.push({ ...call, params: [{ ...filter, toBlock }] });
+      }
+    } else forward.push(call);
+  }
+  const answers = await upstreamCall(upstream, forward);
+  return calls.map(
+    (c) => local.get(c.id) ?? answers.find((a) => a.id === c.id) ?? { jsonrpc: '2.0', id: c.id },
+  );
+}
+
+/** Answers with the fault instead of the node; false when the node's answer is needed. */
+function answerWithFault(
+  res: ServerResponse,
+  fault: Fault | undefined,
+  hanging: Set<ServerResponse>,
+): boolean {
+  if (fault?.kind === 'rate-limit') {
+    const retryAfter = typeof fault.retryAfter === 'string' ? fault.retryAfter : fault.retryAfter();
+    res.writeHead(429, { 'retry-after': retryAfter, 'content-type': 'application/json' });
+    res.end('{"jsonrpc":"2.0","id":null,"error":{"code":429,"message":"Too Many Requests"}}');
+    return true;
+  }
+  if (fault?.kind === 'server-error') {
+    res.writeHead(fault.status, { 'content-type': 'text/html' });
+    res.end('<html><body>upstream unavailable</body></html>');
+    return true;
+  }
+  if (fault?.kind === 'hang') {
+    hanging.add(res); // answered never; the client's deadline has to fire
+    return true;
+  }
+  return false;
+}
+
+/** The scripted faults, in the order they were injected. */
+class FaultScript {
+  private readonly entries: Scripted[] = [];
+
+  add(fault: Fault, opts: { method?: string; times?: number; skip?: number }): void {
+    this.entries.push({ fault, method: opts.method, times: opts.times ?? 1, skip: opts.skip ?? 0 });
+  }
+
+  pending(): number {
+    return this.entries.length;
+  }
+
+  /** The first fault of one of `kinds` scripted for a request calling `methods`, used up once. */
+  take(methods: string[], kinds: Fault['kind'][]): Fault | undefined {
+    const i = this.entries.findIndex(
+      (s) => kinds.includes(s.fault.kind) && (s.method === undefined || methods.includes(s.method)),
+    );
+    const s = this.entries[i];
+    if (!s) return undefined;
+    if (s.skip > 0) {
+      s.skip -= 1;
+      return undefined;
+    }
+    s.times -= 1;
+    if (s.times <= 0) this.entries.splice(i, 1);
+    return s.fault;
+  }
+}
+
+/** Empties the eth_getLogs answers that have logs, if `take` says a fault is due. */
+function emptyLogs(calls: RpcCall[], answers: RpcAnswer[], take: () => Fault | undefined): boolean {
+  const withLogs = answers.filter(
+    (a) =>
+      Array.isArray(a.result) &&
+      a.result.length > 0 &&
+      calls.find((c) => c.id === a.id)?.method === 'eth_getLogs',
+  );
+  if (withLogs.length === 0 || !take()) return false;
+  for (const a of withLogs) a.result = [];
+  return true;
+}
+
+interface ProxyState {
+  upstream: string;
+  lag: number;
+  script: FaultScript;
+  requests: ProxyRequest[];
+  hanging: Set<ServerResponse>;
+  askedAboveHead: number;
+}
+
+async function handle(state: ProxyState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = JSON.parse(await readBody(req)) as RpcCall | RpcCall[];
+  const calls = Array.isArray(body) ? body : [body];
+  const methods = calls.map((c) => c.method ?? '');
+  const record: ProxyRequest = { at: Date.now(), methods };
+  state.requests.push(record);
+  const fault = state.script.take(methods, ['rate-limit', 'server-error', 'hang', 'truncate']);
+  record.fault = fault?.kind;
+  if (answerWithFault(res, fault, state.hanging)) return;
+  const answers =
+    state.lag > 0
+      ? await answerLagging(state.upstream, state.lag, calls, () => (state.askedAboveHead += 1))
+      : await upstreamCall(state.upstream, calls);
+  if (emptyLogs(calls, answers, () => state.script.take(methods, ['empty-logs'])))
+    record.fault = 'empty-logs';
+  const out = JSON.stringify(Array.isArray(body) ? answers : answers[0]);
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(fault?.kind === 'truncate' ? out.slice(0, Math.floor(out.length / 2)) : out);
+}
+
 /**
  * A JSON-RPC proxy on 127.0.0.1 in front of a real node that misbehaves on demand like hosted
  * providers do, and, with `lagBlocks`, serves the chain as a node that many blocks behind would.
@@ -79,107 +211,16 @@ export async function startFaultProxy(
   upstream: string,
   options: { lagBlocks?: number } = {},
 ): Promise<FaultProxy> {
-  const lag = options.lagBlocks ?? 0;
-  const script: Scripted[] = [];
-  const requests: ProxyRequest[] = [];
-  const hanging = new Set<ServerResponse>();
-  let askedAboveHead = 0;
-
-  const take = (methods: string[], kinds: Fault['kind'][]): Fault | undefined => {
-    const i = script.findIndex(
-      (s) => kinds.includes(s.fault.kind) && (s.method === undefined || methods.includes(s.method)),
-    );
-    const s = script[i];
-    if (!s) return undefined;
-    if (s.skip > 0) {
-      s.skip -= 1;
-      return undefined;
-    }
-    s.times -= 1;
-    if (s.times <= 0) script.splice(i, 1);
-    return s.fault;
+  const state: ProxyState = {
+    upstream,
+    lag: options.lagBlocks ?? 0,
+    script: new FaultScript(),
+    requests: [],
+    hanging: new Set(),
+    askedAboveHead: 0,
   };
-
-  /** What a node `lag` blocks behind answers on its own; the rest goes upstream, rewritten. */
-  const lagged = async (calls: RpcCall[]): Promise<RpcAnswer[]> => {
-    const [headAnswer] = await upstreamCall(upstream, [
-      { jsonrpc: '2.0', id: 0, method: 'eth_blockNumber' },
-    ]);
-    const visible = num(headAnswer?.result) - lag;
-    const local = new Map<unknown, RpcAnswer>();
-    const forward: RpcCall[] = [];
-    for (const call of calls) {
-      const answer = (result: unknown) =>
-        local.set(call.id, { jsonrpc: '2.0', id: call.id, result });
-      const p = call.params ?? [];
-      if (call.method === 'eth_blockNumber') answer(hex(visible));
-      else if (call.method === 'eth_getBlockByNumber' && !(num(p[0]) <= visible)) {
-        askedAboveHead += 1;
-        answer(null);
-      } else if (call.method === 'eth_getLogs') {
-        const filter = p[0] as { fromBlock: string; toBlock: string };
-        if (num(filter.toBlock) > visible) askedAboveHead += 1;
-        // Like a node that has not seen those blocks: a silently short answer.
-        if (num(filter.fromBlock) > visible) answer([]);
-        else
-          forward.push({
-            ...call,
-            params: [{ ...filter, toBlock: hex(Math.min(visible, num(filter.toBlock))) }],
-          });
-      } else forward.push(call);
-    }
-    const answers = await upstreamCall(upstream, forward);
-    return calls.map(
-      (c) => local.get(c.id) ?? answers.find((a) => a.id === c.id) ?? { jsonrpc: '2.0', id: c.id },
-    );
-  };
-
-  const emptyLogs = (calls: RpcCall[], answers: RpcAnswer[], methods: string[]): boolean => {
-    const withLogs = answers.filter(
-      (a) =>
-        Array.isArray(a.result) &&
-        a.result.length > 0 &&
-        calls.find((c) => c.id === a.id)?.method === 'eth_getLogs',
-    );
-    if (withLogs.length === 0 || !take(methods, ['empty-logs'])) return false;
-    for (const a of withLogs) a.result = [];
-    return true;
-  };
-
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const text = await readBody(req);
-    const body = JSON.parse(text) as RpcCall | RpcCall[];
-    const calls = Array.isArray(body) ? body : [body];
-    const methods = calls.map((c) => c.method ?? '');
-    const record: ProxyRequest = { at: Date.now(), methods };
-    requests.push(record);
-    const fault = take(methods, ['rate-limit', 'server-error', 'hang', 'truncate']);
-    record.fault = fault?.kind;
-    if (fault?.kind === 'rate-limit') {
-      const retryAfter =
-        typeof fault.retryAfter === 'string' ? fault.retryAfter : fault.retryAfter();
-      res.writeHead(429, { 'retry-after': retryAfter, 'content-type': 'application/json' });
-      res.end('{"jsonrpc":"2.0","id":null,"error":{"code":429,"message":"Too Many Requests"}}');
-      return;
-    }
-    if (fault?.kind === 'server-error') {
-      res.writeHead(fault.status, { 'content-type': 'text/html' });
-      res.end('<html><body>upstream unavailable</body></html>');
-      return;
-    }
-    if (fault?.kind === 'hang') {
-      hanging.add(res); // answered never; the client's deadline has to fire
-      return;
-    }
-    const answers = lag > 0 ? await lagged(calls) : await upstreamCall(upstream, calls);
-    if (emptyLogs(calls, answers, methods)) record.fault = 'empty-logs';
-    const out = JSON.stringify(Array.isArray(body) ? answers : answers[0]);
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(fault?.kind === 'truncate' ? out.slice(0, Math.floor(out.length / 2)) : out);
-  };
-
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    handle(state, req, res).catch((error: unknown) => {
       res.writeHead(502);
       res.end(String(error));
     });
@@ -189,16 +230,14 @@ export async function startFaultProxy(
 
   return {
     url: `http://127.0.0.1:${port}`,
-    requests,
+    requests: state.requests,
     get askedAboveHead() {
-      return askedAboveHead;
+      return state.askedAboveHead;
     },
-    inject(fault, opts = {}) {
-      script.push({ fault, method: opts.method, times: opts.times ?? 1, skip: opts.skip ?? 0 });
-    },
-    pending: () => script.length,
+    inject: (fault, opts = {}) => state.script.add(fault, opts),
+    pending: () => state.script.pending(),
     async close() {
-      for (const res of hanging) res.destroy();
+      for (const res of state.hanging) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

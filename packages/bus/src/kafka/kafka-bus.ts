@@ -9,6 +9,7 @@ import { createDeadLetter } from './dead-letter';
 import { startGroupedConsumer } from './grouped-consumer';
 import { pinoLogCreator } from './kafkajs-logger';
 import { startLiveConsumer } from './live-consumer';
+import { chunkMessages } from './chunk-messages';
 import { toMessages } from './message-codec';
 import { ensureTopics } from './topics';
 
@@ -76,7 +77,9 @@ function kafkaBus(context: ConsumerContext, producer: Producer): EventBus {
       if (events.length === 0) return;
       const messages = toMessages(validatedCopy(events));
       try {
-        await producer.send({ topic, acks: -1, messages });
+        // Sequential sends of an idempotent producer keep the chain's order across chunks.
+        for (const chunk of chunkMessages(messages))
+          await producer.send({ topic, acks: -1, messages: chunk });
       } catch (error) {
         throw new PublishFailedError(topic, error);
       }
