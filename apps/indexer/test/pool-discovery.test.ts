@@ -149,10 +149,16 @@ describe('pool discovery on a devnet chain', () => {
     afterMarket = (await blockNumber(chain.rpcUrl)) + 1;
     stranger = lower((await deployStrangerPool(chain.rpcUrl, deployment, 2)).address);
     const simulator = startSimulator({ rpcUrl: chain.rpcUrl, deployment, seed: 11 });
-    await eventually('10 swaps on the chain', () => simulator.stats().trades >= 10, {
-      timeoutMs: 60_000,
-      intervalMs: 100,
-    });
+    // Count what the chain mined through the factory's pairs, not what the simulator sent.
+    await eventually(
+      '10 factory-pair swaps on the chain',
+      async () => {
+        const pairs = new Set(pairAddresses());
+        const mined = await swapLogs(chain.rpcUrl, await blockNumber(chain.rpcUrl));
+        return mined.filter((s) => pairs.has(s.pool) && s.blockNumber >= afterMarket).length >= 10;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
     await simulator.stop();
     target = await blockNumber(chain.rpcUrl);
     swaps = await swapLogs(chain.rpcUrl, target);

@@ -4,26 +4,6 @@ import { TradeExecutedV1, TransferV1 } from '@tidemark/schema';
 // amounts are always selected through toString() so they stay exact.
 type Int = number | string;
 
-export function tradeRow(trade: TradeExecutedV1) {
-  return {
-    chain_id: trade.chainId,
-    block_number: trade.blockNumber,
-    block_hash: trade.blockHash,
-    timestamp: trade.timestamp,
-    tx_hash: trade.txHash,
-    log_index: trade.logIndex,
-    protocol: trade.protocol,
-    pool: trade.pool,
-    trader: trade.trader,
-    sender: trade.sender,
-    recipient: trade.recipient,
-    token_in: trade.tokenIn,
-    token_out: trade.tokenOut,
-    amount_in: trade.amountIn,
-    amount_out: trade.amountOut,
-  };
-}
-
 export const tradeColumns = `chain_id, block_number, block_hash, toUnixTimestamp(timestamp) AS unix_time, tx_hash,
   log_index, protocol, pool, trader, sender, recipient, token_in, token_out,
   toString(amount_in) AS amount_in_text, toString(amount_out) AS amount_out_text`;
@@ -66,21 +46,6 @@ export function tradeFromRow(row: TradeResultRow): TradeExecutedV1 {
     amountIn: row.amount_in_text,
     amountOut: row.amount_out_text,
   });
-}
-
-export function transferRow(transfer: TransferV1) {
-  return {
-    chain_id: transfer.chainId,
-    block_number: transfer.blockNumber,
-    block_hash: transfer.blockHash,
-    timestamp: transfer.timestamp,
-    tx_hash: transfer.txHash,
-    log_index: transfer.logIndex,
-    token: transfer.token,
-    from_address: transfer.from,
-    to_address: transfer.to,
-    value: transfer.value,
-  };
 }
 
 export const transferColumns = `chain_id, block_number, block_hash, toUnixTimestamp(timestamp) AS unix_time, tx_hash,
