@@ -1,3 +1,4 @@
+import { eventually } from '@tidemark/testkit';
 import type { CanonicalEvent } from '@tidemark/schema';
 
 const hex = (seed: number, bytes: number): `0x${string}` =>
@@ -107,9 +108,5 @@ export async function waitFor(
   message: string,
   timeoutMs = 20_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
-    await new Promise((next) => setTimeout(next, 20));
-  }
+  await eventually(message, condition, { timeoutMs, intervalMs: 20 });
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createInProcessBus } from '@tidemark/bus';
+import { eventually as pollUntil } from '@tidemark/testkit';
 import { createOlapStore, createOltpStore } from '@tidemark/db';
 import type { EventBus, OlapStore, OltpStore } from '@tidemark/domain';
 import {
@@ -96,9 +97,5 @@ export async function eventually(
   condition: () => boolean | Promise<boolean>,
   timeoutMs = 10_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await pollUntil(what, condition, { timeoutMs, intervalMs: 20 });
 }
