@@ -11,6 +11,7 @@ import {
   type Log,
   type PublicClient,
 } from 'viem';
+import { eventually as pollUntil } from '@tidemark/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deployMarket,
@@ -37,14 +38,15 @@ async function eventually<T>(
   done: (value: T) => boolean,
   timeoutMs = 30_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const found = await pollUntil(
+    what,
+    async () => {
+      const value = await read();
+      return done(value) ? { value } : undefined;
+    },
+    { timeoutMs, intervalMs: 200 },
+  );
+  return found.value;
 }
 
 function marketLogs(topic0: string): Promise<Log[]> {

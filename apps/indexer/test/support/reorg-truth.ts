@@ -1,15 +1,5 @@
 import { EventTopics, type OlapStore, type OltpStore, type TradeCursor } from '@tidemark/domain';
-
-async function rpc<T>(url: string, method: string, params: unknown[]): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = (await response.json()) as { result: T; error?: { message: string } };
-  if (body.error) throw new Error(body.error.message);
-  return body.result;
-}
+import { rpc } from './chain-truth';
 
 export const headNumber = async (url: string) =>
   Number(BigInt(await rpc<string>(url, 'eth_blockNumber', [])));
