@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TradeExecutedV1 } from '@tidemark/schema';
 import { graphql, startHarness, type Harness } from './support/harness';
-import { addr, makeTrade, newestFirst, tradeId } from './support/trades';
+import { addr, makeTrade, makeV3Trade, newestFirst, tradeId } from './support/trades';
 
-const tradeFields = `id chainId blockNumber blockHash txHash logIndex timestamp protocol pool trader tokenIn tokenOut amountIn amountOut`;
+const tradeFields = `id chainId blockNumber blockHash txHash logIndex timestamp protocol pool trader tokenIn tokenOut amountIn amountOut sqrtPriceX96 liquidity tick status`;
 const tradesQuery = `query Trades($filter: TradeFilter, $first: Int, $after: String) {
   trades(filter: $filter, first: $first, after: $after) {
     edges { cursor node { ${tradeFields} } }
@@ -20,23 +20,26 @@ interface TradesData {
 
 let harness: Harness;
 const trades: TradeExecutedV1[] = [];
+/** Each chain's finalized block as the test set it; chain 31337 has none. */
+const finalized = new Map([[1, 214]]);
 
 beforeAll(async () => {
   harness = await startHarness('queries');
   await harness.oltp.upsertChain({ chainId: 1, name: 'ethereum' });
   await harness.oltp.setHead(1, 120);
   await harness.oltp.setIndexedBlock(1, 100);
+  await harness.oltp.setFinalizedBlock(1, finalized.get(1)!);
   await harness.oltp.upsertChain({ chainId: 31337, name: 'devnet' });
   for (let i = 0; i < 30; i += 1) {
-    trades.push(
-      makeTrade({
-        chainId: i % 3 === 0 ? 31337 : 1,
-        pool: i % 2 === 0 ? addr('a') : addr('b'),
-        trader: i % 5 === 0 ? addr('c') : addr('d'),
-        // Pairs of trades share a timestamp, so the later sort keys decide their order.
-        timestamp: 1_700_000_000 + Math.floor(i / 2),
-      }),
-    );
+    const fields = {
+      chainId: i % 3 === 0 ? 31337 : 1,
+      blockNumber: 200 + i,
+      pool: i % 2 === 0 ? addr('a') : addr('b'),
+      trader: i % 5 === 0 ? addr('c') : addr('d'),
+      // Pairs of trades share a timestamp, so the later sort keys decide their order.
+      timestamp: 1_700_000_000 + Math.floor(i / 2),
+    };
+    trades.push(i % 4 === 1 ? makeV3Trade(i, fields) : makeTrade(fields));
   }
   await harness.olap.insertTrades(trades);
 }, 120_000);
@@ -47,6 +50,22 @@ afterAll(async () => {
 
 const ids = (data: TradesData | null | undefined) =>
   data?.trades.edges.map((edge) => edge.node.id) ?? [];
+
+const byBlock = (blockNumber: number) => trades.find((t) => t.blockNumber === blockNumber)!;
+
+/** The API's view of a trade: V3 state or null, status from the chain's finalized block now. */
+function expectedNode(trade: TradeExecutedV1) {
+  const { type: _type, sender: _sender, recipient: _recipient, status: _status, ...fields } = trade;
+  const final = finalized.get(trade.chainId);
+  return {
+    id: tradeId(trade),
+    ...fields,
+    sqrtPriceX96: trade.sqrtPriceX96 ?? null,
+    liquidity: trade.liquidity ?? null,
+    tick: trade.tick ?? null,
+    status: final !== undefined && trade.blockNumber <= final ? 'FINALIZED' : 'LATEST',
+  };
+}
 
 describe('chains', () => {
   it('lists every chain with head, indexed block and lag', async () => {
@@ -69,9 +88,8 @@ describe('trades', () => {
     expect(result.errors).toBeUndefined();
     expect(ids(result.data)).toEqual(newestFirst(trades).map(tradeId));
     expect(result.data?.trades.pageInfo.hasNextPage).toBe(false);
-    const newest = newestFirst(trades)[0]!;
-    const { type: _type, sender: _sender, recipient: _recipient, ...fields } = newest;
-    expect(result.data?.trades.edges[0]?.node).toEqual({ id: tradeId(newest), ...fields });
+    const nodes = result.data?.trades.edges.map((edge) => edge.node);
+    expect(nodes).toEqual(newestFirst(trades).map(expectedNode));
   });
 
   it('returns 20 trades when `first` is not given', async () => {
@@ -125,6 +143,62 @@ describe('trades', () => {
     expect(pages).toBe(5);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual(newestFirst(trades).map(tradeId));
+  });
+});
+
+describe('V3 pool state and status', () => {
+  const query = `query($final: Boolean) {
+    trades(first: 100, finalizedOnly: $final) { edges { node { ${tradeFields} } } }
+  }`;
+  const nodeAt = async (blockNumber: number) => {
+    const result = await graphql<TradesData>(harness.gateway.url, query, {});
+    expect(result.errors).toBeUndefined();
+    return result.data?.trades.edges.find((e) => e.node.id === tradeId(byBlock(blockNumber)))?.node;
+  };
+
+  it('returns a V3 trade with its pool state exactly, and a V2 trade with nulls', async () => {
+    const v3 = byBlock(201);
+    expect(v3.protocol).toBe('uniswap-v3');
+    expect(await nodeAt(201)).toMatchObject({
+      protocol: 'uniswap-v3',
+      sqrtPriceX96: (2n ** 160n - 2n).toString(),
+      liquidity: (2n ** 128n - 2n).toString(),
+      tick: -887_271,
+    });
+    expect(await nodeAt(202)).toMatchObject({
+      protocol: 'uniswap-v2',
+      sqrtPriceX96: null,
+      liquidity: null,
+      tick: null,
+    });
+  });
+
+  it('says FINALIZED at or below the chain finalized block and LATEST above it', async () => {
+    expect((await nodeAt(213))?.status).toBe('FINALIZED');
+    expect((await nodeAt(214))?.status).toBe('FINALIZED'); // the finalized block itself
+    expect((await nodeAt(216))?.status).toBe('LATEST');
+    // Chain 31337 has no finalized block yet: none of its trades is final.
+    expect(byBlock(212).chainId).toBe(31337);
+    expect((await nodeAt(212))?.status).toBe('LATEST');
+  });
+
+  it('agrees with finalizedOnly: every trade it returns is FINALIZED', async () => {
+    const result = await graphql<TradesData>(harness.gateway.url, query, { final: true });
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data?.trades.edges.map((edge) => edge.node) ?? [];
+    const final = newestFirst(
+      trades.filter((t) => t.chainId === 1 && t.blockNumber <= finalized.get(1)!),
+    );
+    expect(nodes).toEqual(final.map(expectedNode));
+    expect(nodes.every((node) => node.status === 'FINALIZED')).toBe(true);
+  });
+
+  it('derives status when queried, so a trade turns FINALIZED as the chain grows', async () => {
+    expect((await nodeAt(216))?.status).toBe('LATEST');
+    await harness.oltp.setFinalizedBlock(1, 220);
+    finalized.set(1, 220);
+    expect((await nodeAt(216))?.status).toBe('FINALIZED');
+    expect((await nodeAt(223))?.status).toBe('LATEST');
   });
 });
 

@@ -7,11 +7,13 @@ import { Topics } from '@tidemark/domain';
 import type { CanonicalEvent, TradeExecutedV1 } from '@tidemark/schema';
 import { slowSubscriberCloseCode } from '../src/index';
 import { eventually, startHarness, type Harness } from './support/harness';
-import { addr, makeTrade, tradeId } from './support/trades';
+import { addr, makeTrade, makeV3Trade, tradeId } from './support/trades';
 
 const fields =
   'id chainId blockNumber blockHash txHash logIndex timestamp protocol pool trader tokenIn tokenOut amountIn amountOut';
-const subscription = `subscription Live($filter: TradeFilter) { tradeExecuted(filter: $filter) { ${fields} } }`;
+const liveQuery = (selection: string) =>
+  `subscription Live($filter: TradeFilter) { tradeExecuted(filter: $filter) { ${selection} } }`;
+const subscription = liveQuery(fields);
 
 interface Received {
   trades: Record<string, unknown>[];
@@ -32,12 +34,16 @@ afterAll(async () => {
 
 const publish = (events: CanonicalEvent[]) => harness.bus.publish(Topics.chainEvents, events);
 
-function subscribe(wsUrl: string, variables: Record<string, unknown>): Received {
+function subscribe(
+  wsUrl: string,
+  variables: Record<string, unknown>,
+  selection = fields,
+): Received {
   const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
   clients.push(client);
   const received: Received = { trades: [], errors: [] };
   client.subscribe<{ tradeExecuted: Record<string, unknown> }>(
-    { query: subscription, variables },
+    { query: liveQuery(selection), variables },
     {
       next: (result) => {
         if (result.data) received.trades.push(result.data.tradeExecuted);
@@ -98,6 +104,47 @@ describe('tradeExecuted', () => {
     expect(afterWarmup.map((trade) => trade.id)).toEqual([tradeId(match), tradeId(fence)]);
     const { type: _type, sender: _sender, recipient: _recipient, ...expected } = match;
     expect(afterWarmup[0]).toEqual({ id: tradeId(match), ...expected });
+    expect(received.errors).toEqual([]);
+  });
+
+  it('pushes V3 pool state, and status LATEST unless the event says finalized', async () => {
+    const stateFields = 'id protocol sqrtPriceX96 liquidity tick status';
+    const received = subscribe(harness.gateway.wsUrl, { filter: { chainId: 3 } }, stateFields);
+    const warmups = await warmUp(received, () => makeTrade({ chainId: 3 }));
+    const unsaid = makeTrade({ chainId: 3 });
+    const final = makeV3Trade(7, { chainId: 3, status: 'finalized' });
+    const latest = makeV3Trade(8, { chainId: 3, status: 'latest' });
+    await publish([unsaid, final, latest]);
+    await eventually('the three trades', () =>
+      received.trades.some((trade) => trade.id === tradeId(latest)),
+    );
+    const pushed = received.trades.filter((trade) => !warmups.has(trade.id as string));
+    expect(pushed).toEqual([
+      {
+        id: tradeId(unsaid),
+        protocol: 'uniswap-v2',
+        sqrtPriceX96: null,
+        liquidity: null,
+        tick: null,
+        status: 'LATEST',
+      },
+      {
+        id: tradeId(final),
+        protocol: 'uniswap-v3',
+        sqrtPriceX96: final.sqrtPriceX96,
+        liquidity: final.liquidity,
+        tick: final.tick,
+        status: 'FINALIZED',
+      },
+      {
+        id: tradeId(latest),
+        protocol: 'uniswap-v3',
+        sqrtPriceX96: latest.sqrtPriceX96,
+        liquidity: latest.liquidity,
+        tick: 887_264,
+        status: 'LATEST',
+      },
+    ]);
     expect(received.errors).toEqual([]);
   });
 

@@ -22,6 +22,10 @@ function view(logIndex: number, chainId = 1, tradePool = pool): TradeView {
     tokenOut: pool,
     amountIn: '1',
     amountOut: '2',
+    sqrtPriceX96: null,
+    liquidity: null,
+    tick: null,
+    status: 'latest',
   };
 }
 

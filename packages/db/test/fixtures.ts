@@ -1,6 +1,9 @@
 import type { TradeExecutedV1, TransferV1 } from '@tidemark/schema';
 
 export const maxUint256 = (2n ** 256n - 1n).toString();
+/** Uniswap V3's `sqrtPriceX96` is a uint160 and `liquidity` a uint128. */
+export const maxUint160 = (2n ** 160n - 1n).toString();
+export const maxUint128 = (2n ** 128n - 1n).toString();
 
 /** A deterministic 0x-hex string of `bytes` bytes derived from the parts. */
 export function hex(bytes: number, ...parts: number[]): `0x${string}` {
@@ -39,6 +42,15 @@ export function trade(fields: {
     amountIn: fields.amountIn ?? String(1_000 + logIndex),
     amountOut: fields.amountOut ?? String(2_000 + blockNumber),
   };
+}
+
+/** A Uniswap V3 trade: `base` (a trade or trade() fields) with the pool's state after the swap. */
+export function v3Trade(
+  base: TradeExecutedV1 | Parameters<typeof trade>[0],
+  state: { sqrtPriceX96: string; liquidity: string; tick: number },
+): TradeExecutedV1 {
+  const plain = 'type' in base ? base : trade(base);
+  return { ...plain, protocol: 'uniswap-v3', ...state };
 }
 
 export function transfer(

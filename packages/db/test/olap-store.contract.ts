@@ -1,7 +1,16 @@
 import type { OlapStore, TradeCursor, TradeFilter } from '@tidemark/domain';
 import type { TradeExecutedV1 } from '@tidemark/schema';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { address, maxUint256, newestFirst, trade, transfer } from './fixtures';
+import {
+  address,
+  maxUint128,
+  maxUint160,
+  maxUint256,
+  newestFirst,
+  trade,
+  transfer,
+  v3Trade,
+} from './fixtures';
 import { closeAfterEach, type StoreLocation } from './store-location';
 
 const t0 = 1_700_000_000;
@@ -174,6 +183,50 @@ function amountAndBatchTests(harness: Harness): void {
   });
 }
 
+function poolStateTests(harness: Harness): void {
+  it('returns the V3 pool state exactly as inserted, extremes included', async () => {
+    const store = harness.store();
+    const high = v3Trade(
+      { chainId: 1, blockNumber: 3, logIndex: 0, timestamp: t0 + 24 },
+      { sqrtPriceX96: maxUint160, liquidity: maxUint128, tick: 887_272 },
+    );
+    const low = v3Trade(
+      { chainId: 1, blockNumber: 2, logIndex: 1, timestamp: t0 + 12 },
+      { sqrtPriceX96: '4295128739', liquidity: '0', tick: -887_272 },
+    );
+    const v2 = trade({ chainId: 1, blockNumber: 1, logIndex: 0, timestamp: t0 });
+    await store.insertTrades([v2, low, high]);
+    await store.insertTrades([high]); // redelivered: still one row, same state
+    const { trades } = await store.queryTrades({ chainId: 1 }, 10);
+    // Strict: a V2 trade reads back without the V3 keys, not with them set to undefined.
+    expect(trades).toStrictEqual([high, low, v2]);
+  });
+
+  it('keeps V3 fields null for V2 trades, also next to V3 trades in one batch', async () => {
+    const store = harness.store();
+    const trades = tradeSet().map((t, n) =>
+      n % 2 === 0
+        ? t
+        : v3Trade(t, {
+            sqrtPriceX96: String(2n ** 96n + BigInt(n)),
+            liquidity: String(n),
+            tick: -n,
+          }),
+    );
+    await store.insertTrades(trades);
+    const stored = (await allPages(store, {}, 25)).flat();
+    // Strict: each V2 trade has no V3 key at all, each V3 trade its own state.
+    expect(stored).toStrictEqual(expected(trades, () => true));
+  });
+
+  it("does not store a trade's status: it depends on the finalized block when read", async () => {
+    const store = harness.store();
+    const plain = trade({ chainId: 1, blockNumber: 1, logIndex: 0, timestamp: t0 });
+    await store.insertTrades([{ ...plain, status: 'finalized' }]);
+    expect((await store.queryTrades({}, 1)).trades).toStrictEqual([plain]);
+  });
+}
+
 function persistenceTests(harness: Harness): void {
   it('keeps its data after close and reopen', async () => {
     const store = harness.store();
@@ -212,6 +265,7 @@ export function describeOlapStoreContract(
     idempotencyAndOrderTests(harness);
     filterTests(harness);
     amountAndBatchTests(harness);
+    poolStateTests(harness);
     persistenceTests(harness);
   });
 }

@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
 import type { ChainStatus, OlapStore, OltpStore } from '@tidemark/domain';
+import type { BlockStatus } from '@tidemark/schema';
 import type { RetractionFanout, RetractionView } from '../live/retraction-fanout';
 import type { TradeFanout } from '../live/trade-fanout';
 import { toPageSize, toTradeFilter, type TradeFilterInput } from './arguments';
 import { decodeTradeCursor, encodeTradeCursor } from './cursor';
 import { AddressScalar, BigIntScalar } from './scalars';
-import { toTradeView, type TradeView } from './trade-view';
+import { statusAt, toTradeView, type TradeView } from './trade-view';
 
 export interface ResolverDeps {
   oltp: OltpStore;
@@ -53,13 +54,15 @@ async function finalizedBlocks(oltp: OltpStore): Promise<Map<number, number>> {
 
 async function trades(deps: ResolverDeps, args: TradesArgs) {
   const filter = toTradeFilter(args.filter);
-  if (args.finalizedOnly === true) filter.atOrBelow = await finalizedBlocks(deps.oltp);
   const first = toPageSize(args.first);
   const after = args.after == null ? undefined : decodeTradeCursor(args.after);
+  // One reading serves both finalizedOnly and each trade's status, so the two always agree.
+  const finalized = await finalizedBlocks(deps.oltp);
+  if (args.finalizedOnly === true) filter.atOrBelow = finalized;
   const page = await deps.olap.queryTrades(filter, first, after);
   const edges = page.trades.map((trade) => ({
     cursor: encodeTradeCursor(trade),
-    node: toTradeView(trade),
+    node: toTradeView(trade, statusAt(trade, finalized)),
   }));
   return {
     edges,
@@ -101,6 +104,8 @@ export function buildResolvers(deps: ResolverDeps) {
   return {
     Address: AddressScalar,
     BigInt: BigIntScalar,
+    // TradeView holds the event contract's status words; the API spells them as enum values.
+    BlockStatus: { LATEST: 'latest', FINALIZED: 'finalized' } satisfies Record<string, BlockStatus>,
     Query: {
       chains: async () => (await deps.oltp.listChains()).map(toChainView),
       trades: (_parent: unknown, args: TradesArgs) => trades(deps, args),

@@ -1,4 +1,4 @@
-import type { TradeExecutedV1 } from '@tidemark/schema';
+import { blockStatusOf, type BlockStatus, type TradeExecutedV1 } from '@tidemark/schema';
 
 /** A trade in the shape of the API's `Trade` type. */
 export interface TradeView {
@@ -16,6 +16,12 @@ export interface TradeView {
   tokenOut: string;
   amountIn: string;
   amountOut: string;
+  /** Uniswap V3 pool state after the swap; null for V2. */
+  sqrtPriceX96: string | null;
+  liquidity: string | null;
+  tick: number | null;
+  /** The schema's `BlockStatus` enum maps these to LATEST and FINALIZED. */
+  status: BlockStatus;
 }
 
 export function tradeId(
@@ -24,7 +30,23 @@ export function tradeId(
   return `${trade.chainId}:${trade.blockHash}:${trade.txHash}:${trade.logIndex}`;
 }
 
-export function toTradeView(trade: TradeExecutedV1): TradeView {
+/**
+ * A stored trade's status, derived when it is read (the store keeps none: it changes as the chain
+ * grows): final once at or below its chain's finalized block; chains not listed have none yet.
+ */
+export function statusAt(
+  trade: Pick<TradeExecutedV1, 'chainId' | 'blockNumber'>,
+  finalizedBlocks: ReadonlyMap<number, number>,
+): BlockStatus {
+  const finalized = finalizedBlocks.get(trade.chainId);
+  return finalized !== undefined && trade.blockNumber <= finalized ? 'finalized' : 'latest';
+}
+
+/** `status` defaults to what the event says (live pushes); queries pass the one derived at read time. */
+export function toTradeView(
+  trade: TradeExecutedV1,
+  status: BlockStatus = blockStatusOf(trade),
+): TradeView {
   return Object.freeze({
     id: tradeId(trade),
     chainId: trade.chainId,
@@ -40,5 +62,9 @@ export function toTradeView(trade: TradeExecutedV1): TradeView {
     tokenOut: trade.tokenOut,
     amountIn: trade.amountIn,
     amountOut: trade.amountOut,
+    sqrtPriceX96: trade.sqrtPriceX96 ?? null,
+    liquidity: trade.liquidity ?? null,
+    tick: trade.tick ?? null,
+    status,
   });
 }

@@ -31,6 +31,20 @@ export function makeTrade(fields: Partial<TradeExecutedV1> = {}): TradeExecutedV
   };
 }
 
+/** Uniswap V3 pool state after a swap, distinct per `n`, near the top of each field's range. */
+export function v3State(n: number): Pick<TradeExecutedV1, 'sqrtPriceX96' | 'liquidity' | 'tick'> {
+  return {
+    sqrtPriceX96: `${2n ** 160n - 1n - BigInt(n)}`,
+    liquidity: `${2n ** 128n - 1n - BigInt(n)}`,
+    tick: n % 2 === 0 ? 887_272 - n : -887_272 + n,
+  };
+}
+
+/** A canonical Uniswap V3 trade with its pool state. */
+export function makeV3Trade(n: number, fields: Partial<TradeExecutedV1> = {}): TradeExecutedV1 {
+  return makeTrade({ protocol: 'uniswap-v3', ...v3State(n), ...fields });
+}
+
 export const tradeId = (trade: TradeExecutedV1): string =>
   `${trade.chainId}:${trade.blockHash}:${trade.txHash}:${trade.logIndex}`;
 

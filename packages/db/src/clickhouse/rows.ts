@@ -6,7 +6,8 @@ type Int = number | string;
 
 export const tradeColumns = `chain_id, block_number, block_hash, toUnixTimestamp(timestamp) AS unix_time, tx_hash,
   log_index, protocol, pool, trader, sender, recipient, token_in, token_out,
-  toString(amount_in) AS amount_in_text, toString(amount_out) AS amount_out_text`;
+  toString(amount_in) AS amount_in_text, toString(amount_out) AS amount_out_text,
+  toString(sqrt_price_x96) AS sqrt_price_x96_text, toString(liquidity) AS liquidity_text, tick`;
 
 export interface TradeResultRow {
   chain_id: Int;
@@ -24,6 +25,19 @@ export interface TradeResultRow {
   token_out: string;
   amount_in_text: string;
   amount_out_text: string;
+  /** V3 pool state; NULL for V2 trades (toString keeps NULL as NULL). */
+  sqrt_price_x96_text: string | null;
+  liquidity_text: string | null;
+  tick: number | null;
+}
+
+/** The V3 fields a row holds, leaving out the NULL ones so a V2 trade reads back as it was written. */
+function poolStateFromRow(row: TradeResultRow): Partial<TradeExecutedV1> {
+  return {
+    ...(row.sqrt_price_x96_text !== null && { sqrtPriceX96: row.sqrt_price_x96_text }),
+    ...(row.liquidity_text !== null && { liquidity: row.liquidity_text }),
+    ...(row.tick !== null && { tick: Number(row.tick) }),
+  };
 }
 
 /** Validates on the way out too: a row that no longer fits the event contract fails loudly. */
@@ -45,6 +59,7 @@ export function tradeFromRow(row: TradeResultRow): TradeExecutedV1 {
     tokenOut: row.token_out,
     amountIn: row.amount_in_text,
     amountOut: row.amount_out_text,
+    ...poolStateFromRow(row),
   });
 }
 

@@ -25,6 +25,9 @@ const tradeColumns = [
   'token_out',
   'amount_in',
   'amount_out',
+  'sqrt_price_x96',
+  'liquidity',
+  'tick',
 ] as const;
 
 const transferColumns = [
@@ -47,8 +50,12 @@ const field = (value: string): string =>
     ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n')
     : value;
 
+/** TabSeparated's NULL is `\N`: V2 trades have no pool state. */
+const nullable = (value: string | number | undefined): string =>
+  value === undefined ? '\\N' : field(String(value));
+
 function tradeLine(t: TradeExecutedV1): string {
-  return `${t.chainId}\t${t.blockNumber}\t${field(t.blockHash)}\t${t.timestamp}\t${field(t.txHash)}\t${t.logIndex}\t${field(t.protocol)}\t${field(t.pool)}\t${field(t.trader)}\t${field(t.sender)}\t${field(t.recipient)}\t${field(t.tokenIn)}\t${field(t.tokenOut)}\t${field(t.amountIn)}\t${field(t.amountOut)}\n`;
+  return `${t.chainId}\t${t.blockNumber}\t${field(t.blockHash)}\t${t.timestamp}\t${field(t.txHash)}\t${t.logIndex}\t${field(t.protocol)}\t${field(t.pool)}\t${field(t.trader)}\t${field(t.sender)}\t${field(t.recipient)}\t${field(t.tokenIn)}\t${field(t.tokenOut)}\t${field(t.amountIn)}\t${field(t.amountOut)}\t${nullable(t.sqrtPriceX96)}\t${nullable(t.liquidity)}\t${nullable(t.tick)}\n`;
 }
 
 function transferLine(t: TransferV1): string {

@@ -29,9 +29,16 @@ export interface TradePage {
  * Inserting the same events twice leaves the same rows as inserting them once.
  */
 export interface OlapStore {
+  /**
+   * Stores every field of a trade, V3 pool state (`sqrtPriceX96`, `liquidity`, `tick`) included,
+   * except `status`: whether a trade is final depends on the chain's finalized block when it is read.
+   */
   insertTrades(trades: readonly TradeExecutedV1[]): Promise<void>;
   insertTransfers(transfers: readonly TransferV1[]): Promise<void>;
-  /** Newest first (timestamp, chainId, blockNumber, logIndex, all descending), strictly after `after`. */
+  /**
+   * Newest first (timestamp, chainId, blockNumber, logIndex, all descending), strictly after `after`.
+   * Trades come back as inserted, without `status`; V2 trades have no V3 fields.
+   */
   queryTrades(filter: TradeFilter, first: number, after?: TradeCursor): Promise<TradePage>;
   countTrades(filter?: TradeFilter): Promise<number>;
   listTransfers(chainId: number): Promise<TransferV1[]>;
