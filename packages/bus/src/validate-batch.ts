@@ -1,7 +1,6 @@
 import {
   decodeEvent,
   encodeEvent,
-  InvalidEventError,
   parseEvent,
   type CanonicalEvent,
 } from '@tidemark/schema';
@@ -18,13 +17,7 @@ export function validatedCopy(events: readonly CanonicalEvent[]): readonly Canon
   );
 }
 
-/** Parses and validates one message value from the wire. */
-export function decodeWireEvent(text: string): CanonicalEvent {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new InvalidEventError('invalid canonical event: not JSON');
-  }
+/** Validates one event already parsed from the wire. */
+export function checkWireValue(value: unknown): CanonicalEvent {
   return fastCheckEvent(value) ?? parseEvent(value);
 }
