@@ -19,3 +19,4 @@ export {
 export * from './reorg/index';
 export * from './pools/index';
 export * from './metadata/index';
+export * from './money/index';
