@@ -41,7 +41,7 @@ export interface BenchResult {
   peakRssMiB: number;
 }
 
-const CHAIN_ID = 99_001;
+export const BENCH_CHAIN_ID = 99_001;
 
 /**
  * Indexes a generated chain end to end through the real roles (followChain publishing to the
@@ -49,19 +49,19 @@ const CHAIN_ID = 99_001;
  */
 export async function runIngestBench(options: BenchOptions): Promise<BenchResult> {
   const market = new SyntheticMarket(options.shape);
-  const chain = createSyntheticChainReader(CHAIN_ID, market);
+  const chain = createSyntheticChainReader(BENCH_CHAIN_ID, market);
   const tempDir = options.stores.dataDir ?? (await mkdtemp(join(tmpdir(), 'tidemark-bench-')));
   const adapters = await openAdapters(
     { ...options.stores, dataDir: tempDir },
     options.logger,
     'tidemark-bench',
   );
-  const rpc = await startMarketRpc(market, CHAIN_ID);
+  const rpc = await startMarketRpc(market, BENCH_CHAIN_ID);
   const abort = new AbortController();
   const progress = new ProgressTracker();
   try {
-    await adapters.oltp.upsertChain({ chainId: CHAIN_ID, name: 'bench' });
-    progress.register(CHAIN_ID, 'bench');
+    await adapters.oltp.upsertChain({ chainId: BENCH_CHAIN_ID, name: 'bench' });
+    progress.register(BENCH_CHAIN_ID, 'bench');
     const sink = await startSinkRole({ ...adapters, logger: options.logger });
     const started = performance.now();
     const cpuAtStart = process.cpuUsage();
@@ -69,7 +69,7 @@ export async function runIngestBench(options: BenchOptions): Promise<BenchResult
       chain,
       // Parsed like TIDEMARK_CHAINS, so every other setting keeps its default.
       config: ChainConfig.parse({
-        id: CHAIN_ID,
+        id: BENCH_CHAIN_ID,
         name: 'bench',
         rpcUrl: rpc.url,
         startBlock: market.shape.firstBlock,
@@ -95,7 +95,7 @@ export async function runIngestBench(options: BenchOptions): Promise<BenchResult
       logs,
       blocks: market.lastBlock - market.shape.firstBlock + 1,
       events,
-      trades: await adapters.olap.countTrades({ chainId: CHAIN_ID }),
+      trades: await adapters.olap.countTrades({ chainId: BENCH_CHAIN_ID }),
       seconds,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
       logsPerSecond: logs / seconds,
@@ -119,7 +119,7 @@ async function waitForSink(
   let lastReport = performance.now();
   for (;;) {
     const chains = await oltp.listChains();
-    const indexed = chains.find((c) => c.chainId === CHAIN_ID)?.indexedBlock ?? 0;
+    const indexed = chains.find((c) => c.chainId === BENCH_CHAIN_ID)?.indexedBlock ?? 0;
     if (indexed >= lastBlock) return;
     if (options.onProgress && performance.now() - lastReport >= 1000) {
       lastReport = performance.now();
