@@ -20,3 +20,4 @@ export * from './reorg/index';
 export * from './pools/index';
 export * from './metadata/index';
 export * from './money/index';
+export * from './pnl/index';
