@@ -39,9 +39,14 @@ export async function connectChains(
       );
       if (reached !== true) {
         await reader.close();
+        const reason = (reached as Error).message.split('\n')[0];
+        // A non-retryable answer (an endpoint on another chain) says itself what is wrong.
+        const unreachable = (reached as { retryable?: unknown }).retryable !== false;
         throw new ConfigError(
           'TIDEMARK_CHAINS',
-          `chain ${c.id} (${c.name}): RPC ${c.rpcUrls.map(redactUrl).join(', ')} is unreachable: ${(reached as Error).message.split('\n')[0]}`,
+          unreachable
+            ? `chain ${c.id} (${c.name}): RPC ${c.rpcUrls.map(redactUrl).join(', ')} is unreachable: ${reason}`
+            : `chain ${c.id} (${c.name}): ${reason}`,
         );
       }
       return reader;

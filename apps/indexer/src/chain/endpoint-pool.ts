@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import { redactUrl, type RpcEndpoint } from './rpc-endpoint';
-import { isEndpointFault, RpcFailure } from './rpc-errors';
+import { askChainId, wrongChainFailure } from './chain-id-check';
+import { isEndpointFault, isWrongChain, RpcFailure } from './rpc-errors';
 import { RpcQuantity } from './rpc-shapes';
 
 interface Health {
@@ -16,6 +17,10 @@ interface Health {
   notBefore: number;
   /** The head it last reported; it is never asked about blocks above it. */
   head: number;
+  /** Its answer to eth_chainId; until it has one it serves no call. */
+  servesChain: number | undefined;
+  /** The eth_chainId request in flight, shared by every call waiting for it. */
+  chainCheck: Promise<void> | undefined;
 }
 
 export interface PoolOptions {
@@ -57,6 +62,8 @@ export class EndpointPool {
       demotedUntil: 0,
       notBefore: 0,
       head: -1,
+      servesChain: undefined,
+      chainCheck: undefined,
     }));
     this.log = options.logger.child({ chainId: options.chainId });
   }
@@ -64,18 +71,30 @@ export class EndpointPool {
   /** Asks every endpoint in good standing for its head; the chain's head is the highest. */
   async head(): Promise<number> {
     const maxAttempts = this.options.maxAttempts ?? 4;
-    for (let attempt = 1; ; attempt += 1) {
+    for (let attempt = 1; ;) {
       const now = Date.now();
-      const healthy = this.health.filter((h) => h.demotedUntil <= now);
-      const asked = healthy.length > 0 ? healthy : this.ranked();
+      const ranked = this.ranked();
+      const healthy = ranked.filter((h) => h.demotedUntil <= now);
+      const asked = healthy.length > 0 ? healthy : ranked;
       const results = await Promise.allSettled(asked.map((h) => this.refreshHead(h)));
       const heads = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
       if (heads.length > 0) return this.demoteLaggards(asked, Math.max(...heads));
-      const failure = results.find((r) => r.status === 'rejected')?.reason as unknown;
+      // Endpoints found on another chain have left the rotation: ask those that are left.
+      const failures = results
+        .flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []))
+        .filter((reason) => !isWrongChain(reason));
+      if (failures.length === 0) continue;
+      const failure = failures[0];
       if (attempt >= maxAttempts || !isEndpointFault(failure)) throw failure;
       const policy = this.options.backoff ?? defaultBackoff;
       await this.pause(Math.max(backoffDelay(attempt, policy), failure.retryAfterMs ?? 0));
+      attempt += 1;
     }
+  }
+
+  /** The highest head an endpoint of the chain has reported so far; -1 before any has. */
+  knownHead(): number {
+    return Math.max(-1, ...this.health.map((h) => h.head));
   }
 
   private demoteLaggards(asked: Health[], best: number): number {
@@ -95,14 +114,16 @@ export class EndpointPool {
   ): Promise<T> {
     const maxAttempts = this.options.maxAttempts ?? 4;
     let lastError: unknown;
-    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    for (let attempt = 1; attempt <= maxAttempts;) {
       const h = await this.pick(opts.atLeastBlock ?? -1, opts.avoid);
       await this.pause(h.notBefore - Date.now());
       try {
+        await this.checkChain(h);
         const value = await run(h.endpoint);
         this.succeeded(h);
         return value;
       } catch (error) {
+        if (isWrongChain(error)) continue; // out of the rotation now: pick another one
         if (!isEndpointFault(error)) throw error;
         lastError = error;
         this.failed(h, error);
@@ -110,6 +131,7 @@ export class EndpointPool {
           const policy = this.options.backoff ?? defaultBackoff;
           await this.pause(Math.max(backoffDelay(attempt, policy), error.retryAfterMs ?? 0));
         }
+        attempt += 1;
       }
     }
     this.log.warn(
@@ -129,11 +151,47 @@ export class EndpointPool {
     await Promise.allSettled(this.health.map((h) => h.endpoint.close()));
   }
 
+  /** The endpoints in rotation, best first; fails for good once every one is on another chain. */
   private ranked(): Health[] {
     const now = Date.now();
     const demoted = (h: Health) => (h.demotedUntil > now ? 1 : 0);
-    return [...this.health].sort(
+    return this.inRotation().sort(
       (a, b) => demoted(a) - demoted(b) || a.failures - b.failures || a.order - b.order,
+    );
+  }
+
+  private inRotation(): Health[] {
+    const left = this.health.filter((h) => !this.onWrongChain(h));
+    if (left.length === 0) throw wrongChainFailure(this.health, this.options.chainId);
+    return left;
+  }
+
+  private onWrongChain(h: Health): boolean {
+    return h.servesChain !== undefined && h.servesChain !== this.options.chainId;
+  }
+
+  /**
+   * Resolves once the endpoint has said it serves the configured chain (asked once, the answer
+   * kept); rejects with a `wrong-chain` failure when it serves another, with its fault otherwise.
+   */
+  private async checkChain(h: Health): Promise<void> {
+    if (h.servesChain === undefined) {
+      h.chainCheck ??= askChainId(h.endpoint, h.where)
+        .then((served) => {
+          h.servesChain = served;
+          if (this.onWrongChain(h)) this.warnWrongChain(h);
+        })
+        .finally(() => (h.chainCheck = undefined));
+      await h.chainCheck;
+    }
+    if (this.onWrongChain(h)) throw wrongChainFailure([h], this.options.chainId);
+  }
+
+  private warnWrongChain(h: Health): void {
+    const { message } = wrongChainFailure([h], this.options.chainId);
+    this.log.warn(
+      { event: 'rpc.wrong_chain', url: h.where, servedChainId: h.servesChain },
+      `${message}: endpoint taken out of rotation`,
     );
   }
 
@@ -149,6 +207,7 @@ export class EndpointPool {
     await Promise.allSettled(order.map((h) => this.refreshHead(h)));
     const caughtUp = order.find((h) => h.head >= atLeastBlock);
     if (caughtUp) return caughtUp;
+    this.inRotation(); // when the refresh found every endpoint on another chain, say that
     throw new RpcFailure(
       `chain ${this.options.chainId}: no endpoint has reached block ${atLeastBlock}`,
       'lagging',
@@ -158,6 +217,7 @@ export class EndpointPool {
   private async refreshHead(h: Health): Promise<number> {
     await this.pause(h.notBefore - Date.now()); // a rate limit covers head polls too
     try {
+      await this.checkChain(h);
       const raw = await h.endpoint.request('eth_blockNumber', []);
       const parsed = RpcQuantity.safeParse(raw);
       if (!parsed.success)
@@ -172,7 +232,9 @@ export class EndpointPool {
 
   private anotherHealthy(h: Health): boolean {
     const now = Date.now();
-    return this.health.some((o) => o !== h && o.demotedUntil <= now && o.notBefore <= now);
+    return this.health.some(
+      (o) => o !== h && !this.onWrongChain(o) && o.demotedUntil <= now && o.notBefore <= now,
+    );
   }
 
   private succeeded(h: Health): void {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { EndpointPool, type PoolOptions } from './endpoint-pool';
 import { createHttpEndpoint } from './http-endpoint';
 import { readHeader, readPairTokens, readSenders } from './rpc-reads';
-import { createLogReader } from './verified-logs';
+import { createLogReader, DEFAULT_BLOOM_CHECK_DEPTH } from './verified-logs';
 import { createHeadWaiter } from './wait-for-head';
 import { createWsEndpoint } from './ws-endpoint';
 
@@ -16,6 +16,11 @@ export interface RpcChainReaderOptions {
   maxBlockRange: number;
   maxConcurrency: number;
   requestTimeoutMs: number;
+  /**
+   * Blocks at least this far below the head are history: eth_getLogs answers there are checked
+   * against the headers of the blocks with logs only, not every block's logsBloom. Default 128.
+   */
+  bloomCheckDepth?: number;
   logger: Logger;
   pool?: Omit<PoolOptions, 'chainId' | 'logger'>;
 }
@@ -29,7 +34,8 @@ const isWs = (url: string) => /^wss?:/i.test(url);
 /**
  * The chain port over one or more JSON-RPC endpoints of a chain: batched, rate-limited,
  * time-limited HTTP (or WebSocket) calls with failover, verified eth_getLogs, and new heads
- * pushed over a WebSocket where one is available.
+ * pushed over a WebSocket where one is available. An endpoint serves calls only once its
+ * eth_chainId matched `chainId`; one on another chain is dropped for good.
  */
 export function createRpcChainReader(options: RpcChainReaderOptions): RpcChainReader {
   const { chainId } = options;
@@ -60,7 +66,10 @@ export function createRpcChainReader(options: RpcChainReaderOptions): RpcChainRe
     getHeadNumber: () => pool.head(),
     waitForHead: (afterBlock, signal) => waiter.waitForHead(afterBlock, signal),
     getBlockHeader: (blockNumber) => readHeader(pool, blockNumber),
-    getLogs: createLogReader(pool, options.maxBlockRange),
+    getLogs: createLogReader(pool, {
+      maxBlockRange: options.maxBlockRange,
+      bloomCheckDepth: options.bloomCheckDepth ?? DEFAULT_BLOOM_CHECK_DEPTH,
+    }),
     getTransactionSenders: (txHashes) => readSenders(pool, txHashes),
     readPairTokens: (pair) => readPairTokens(pool, pair),
   };

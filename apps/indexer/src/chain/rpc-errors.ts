@@ -1,8 +1,10 @@
 import { ChainReadError } from '@tidemark/domain';
 
 /**
- * Why a JSON-RPC call failed. `range` and `rejected` are answers about the request itself; every
- * other kind is a fault of the endpoint that another endpoint (or a later try) may not have.
+ * Why a JSON-RPC call failed. `range` and `rejected` are answers about the request itself;
+ * `wrong-chain` means the endpoint serves another chain than the configured one, which no retry
+ * changes; every other kind is a fault of the endpoint that another endpoint (or a later try) may
+ * not have.
  */
 export type RpcFailureKind =
   | 'network'
@@ -15,7 +17,8 @@ export type RpcFailureKind =
   | 'lagging'
   | 'inconsistent'
   | 'range'
-  | 'rejected';
+  | 'rejected'
+  | 'wrong-chain';
 
 export class RpcFailure extends ChainReadError {
   readonly retryAfterMs: number | undefined;
@@ -24,7 +27,7 @@ export class RpcFailure extends ChainReadError {
     readonly kind: RpcFailureKind,
     options: { retryAfterMs?: number; cause?: unknown } = {},
   ) {
-    super(message, kind !== 'rejected', { cause: options.cause });
+    super(message, kind !== 'rejected' && kind !== 'wrong-chain', { cause: options.cause });
     this.name = 'RpcFailure';
     this.retryAfterMs = options.retryAfterMs;
   }
@@ -32,7 +35,11 @@ export class RpcFailure extends ChainReadError {
 
 /** True when another endpoint, or the same one later, may answer differently. */
 export function isEndpointFault(error: unknown): error is RpcFailure {
-  return error instanceof RpcFailure && error.kind !== 'range' && error.kind !== 'rejected';
+  return error instanceof RpcFailure && error.retryable && error.kind !== 'range';
+}
+
+export function isWrongChain(error: unknown): error is RpcFailure {
+  return error instanceof RpcFailure && error.kind === 'wrong-chain';
 }
 
 export function isRangeFailure(error: unknown): boolean {

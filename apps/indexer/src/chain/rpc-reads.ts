@@ -3,7 +3,7 @@ import type { EndpointPool } from './endpoint-pool';
 import { redactUrl, type RpcEndpoint } from './rpc-endpoint';
 import { RpcFailure } from './rpc-errors';
 import { RpcBlockHeader, RpcTransaction } from './rpc-shapes';
-import { toHexQuantity } from './verified-logs';
+import { toHexQuantity } from './block-logs';
 
 const TOKEN0_SELECTOR = '0x0dfe1681';
 const TOKEN1_SELECTOR = '0xd21220a7';

@@ -25,6 +25,8 @@ const ChainFields = z.object({
   pollIntervalMs: z.number().int().positive().default(500),
   /** The widest eth_getLogs range asked at once. */
   maxBlockRange: z.number().int().positive().default(2000),
+  /** Blocks this far below the head are history: no per-block logsBloom check of empty answers. */
+  bloomCheckDepth: z.number().int().positive().default(128),
   /** The deepest reorg ingest can roll back: how many published block hashes it keeps. */
   reorgWindow: z.number().int().positive().max(10_000).default(64),
   /** Blocks below the head before a block counts as finalized. */

@@ -26,6 +26,8 @@ interface RpcAnswer {
 export interface ProxyRequest {
   at: number;
   methods: string[];
+  /** The block numbers its eth_getBlockByNumber calls asked for. */
+  blocks: number[];
   fault?: Fault['kind'];
 }
 
@@ -187,7 +189,10 @@ async function handle(state: ProxyState, req: IncomingMessage, res: ServerRespon
   const body = JSON.parse(await readBody(req)) as RpcCall | RpcCall[];
   const calls = Array.isArray(body) ? body : [body];
   const methods = calls.map((c) => c.method ?? '');
-  const record: ProxyRequest = { at: Date.now(), methods };
+  const blocks = calls
+    .filter((c) => c.method === 'eth_getBlockByNumber')
+    .map((c) => num(c.params?.[0]));
+  const record: ProxyRequest = { at: Date.now(), methods, blocks };
   state.requests.push(record);
   const fault = state.script.take(methods, ['rate-limit', 'server-error', 'hang', 'truncate']);
   record.fault = fault?.kind;
