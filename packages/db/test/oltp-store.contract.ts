@@ -1,6 +1,7 @@
 import type { OltpStore, PoolRecord, TokenRecord } from '@tidemark/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { address, hex } from './fixtures';
+import { describeConsumerStateTests } from './consumer-state.contract';
 import { describeReorgWindowTests } from './oltp-reorg.contract';
 import { closeAfterEach, type StoreLocation } from './store-location';
 
@@ -175,6 +176,7 @@ export function describeOltpStoreContract(
     chainTests(harness);
     cursorAndCatalogTests(harness);
     describeReorgWindowTests(harness);
+    describeConsumerStateTests(harness);
     persistenceTests(harness);
   });
 }

@@ -10,6 +10,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { PgBackend } from './backend';
 
 type Db = PgBackend['db'];
+import { createConsumerStateStore } from './consumer-state-store';
 import { reorgMethods } from './reorg-methods';
 import { chains, ingestCursors, pools, tokens } from './schema';
 
@@ -199,6 +200,7 @@ export function createDrizzleOltpStore(backend: PgBackend): OltpStore {
     ...reorgMethods(db),
     ...poolMethods(db),
     ...tokenMethods(db),
+    state: createConsumerStateStore(db),
     close: () => backend.close(),
   };
 }

@@ -2,6 +2,7 @@ import {
   bigint,
   boolean,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -72,4 +73,45 @@ export const ingestBlockWindow = pgTable(
     blockHash: text('block_hash').notNull(),
   },
   (table) => [primaryKey({ columns: [table.chainId, table.blockNumber] })],
+);
+
+/** Keyed JSON state of the stateful consumers (analytics, alerts), per consumer and chain. */
+export const consumerState = pgTable(
+  'consumer_state',
+  {
+    consumer: text('consumer').notNull(),
+    chainId: integer('chain_id').notNull(),
+    key: text('key').notNull(),
+    value: jsonb('value').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.consumer, table.chainId, table.key] })],
+);
+
+/** Each key's value before the first change made by a block (null: the key did not exist). */
+export const consumerStateUndo = pgTable(
+  'consumer_state_undo',
+  {
+    consumer: text('consumer').notNull(),
+    chainId: integer('chain_id').notNull(),
+    blockNumber: blockNumber('block_number').notNull(),
+    key: text('key').notNull(),
+    previous: jsonb('previous'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.consumer, table.chainId, table.blockNumber, table.key] }),
+  ],
+);
+
+/** The last event each stateful consumer applied on each chain, committed with its state. */
+export const consumerPositions = pgTable(
+  'consumer_positions',
+  {
+    consumer: text('consumer').notNull(),
+    chainId: integer('chain_id').notNull(),
+    blockNumber: blockNumber('block_number').notNull(),
+    blockHash: text('block_hash').notNull(),
+    logIndex: integer('log_index').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [primaryKey({ columns: [table.consumer, table.chainId] })],
 );

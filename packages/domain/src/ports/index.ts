@@ -3,3 +3,4 @@ export * from './oltp-store';
 export * from './olap-store';
 export * from './chain-reader';
 export * from './token-metadata-reader';
+export * from './analytics-state';

@@ -1,3 +1,4 @@
+import type { AnalyticsStateStore } from './analytics-state';
 import type { BlockId, PoolCreatedV1 } from '@tidemark/schema';
 
 export interface ChainCursor {
@@ -83,6 +84,9 @@ export interface OltpStore {
   getPools(chainId: number): Promise<PoolRecord[]>;
   upsertTokens(tokens: readonly TokenRecord[]): Promise<void>;
   getTokens(chainId: number): Promise<TokenRecord[]>;
+
+  /** Versioned state of the stateful consumers, in the same database. */
+  readonly state: AnalyticsStateStore;
 
   close(): Promise<void>;
 }
