@@ -21,3 +21,4 @@ export * from './pools/index';
 export * from './metadata/index';
 export * from './money/index';
 export * from './pnl/index';
+export * from './pricing/index';
