@@ -11,7 +11,7 @@ import {
   type StateEvent,
 } from './pool-state';
 import { resolvePrices } from './resolve-prices';
-import { fromSnapshot, toSnapshot, type PriceBookSnapshot } from './snapshot';
+import { fromSnapshot, toSnapshot, type PoolSnapshot, type PriceBookSnapshot } from './snapshot';
 import { priceTradeWith } from './trade-pricing';
 import type { BookPool, GasInput, PriceBookConfig, TokenPrice, TradePricing } from './types';
 import type { TradeExecutedV1 } from '@tidemark/schema';
@@ -45,6 +45,8 @@ export interface PriceBook {
   /** Both sides' USD value (V3: virtual reserves); twice one side's if only it is priced. */
   poolLiquidityUsd(pool: string): Fixed | null;
   snapshot(): PriceBookSnapshot;
+  /** One pool as it appears in `snapshot()`, null when unknown: for storing changed pools only. */
+  snapshotPool(pool: string): PoolSnapshot | null;
   /** Replaces everything the book knows with a snapshot of the same chain (reorg rollback). */
   restore(snapshot: PriceBookSnapshot): void;
 }
@@ -138,6 +140,11 @@ class Book implements PriceBook {
 
   snapshot(): PriceBookSnapshot {
     return toSnapshot(this.chainId, this.stateBlock, this.pools.values());
+  }
+
+  snapshotPool(address: string): PoolSnapshot | null {
+    const pool = this.pools.get(address.toLowerCase());
+    return pool ? (toSnapshot(this.chainId, this.stateBlock, [pool]).pools[0] ?? null) : null;
   }
 
   restore(snapshot: PriceBookSnapshot): void {

@@ -52,6 +52,15 @@ describe('price book: snapshot and restore', () => {
     expect(JSON.stringify(copy.snapshot())).toBe(text);
   });
 
+  it('gives one pool as it appears in the whole snapshot, and null for an unknown pool', () => {
+    const book = populated();
+    for (const pool of book.snapshot().pools) expect(book.snapshotPool(pool.pool)).toEqual(pool);
+    expect(book.snapshotPool(poolAddress(2).toUpperCase().replace('0X', '0x'))).toEqual(
+      book.snapshot().pools.find((p) => p.pool === poolAddress(2)),
+    );
+    expect(book.snapshotPool(poolAddress(99))).toBeNull();
+  });
+
   it('rolls back to an earlier snapshot (what a reorg needs)', () => {
     const book = populated();
     const before = book.snapshot();
