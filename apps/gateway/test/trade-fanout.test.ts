@@ -25,6 +25,8 @@ function view(logIndex: number, chainId = 1, tradePool = pool): TradeView {
     sqrtPriceX96: null,
     liquidity: null,
     tick: null,
+    gasUsed: null,
+    effectiveGasPrice: null,
     status: 'latest',
   };
 }

@@ -1,6 +1,6 @@
-import type { ChainReader, EventBus, OlapStore, OltpStore, Subscription } from '@tidemark/domain';
+import type { EventBus, OlapStore, OltpStore, Subscription } from '@tidemark/domain';
 import pino, { type Logger } from 'pino';
-import { createRpcChainReader } from './chain/rpc-chain-reader';
+import { createRpcChainReader, type RpcChainReader } from './chain/rpc-chain-reader';
 import { redactUrl } from './chain/rpc-endpoint';
 import type { ChainConfig } from './config/chains';
 import { ConfigError } from './config/config-error';
@@ -29,7 +29,7 @@ export interface RunningIndexer {
 export async function connectChains(
   chains: readonly ChainConfig[],
   logger: Logger = pino({ level: 'silent' }),
-): Promise<ChainReader[]> {
+): Promise<RpcChainReader[]> {
   return Promise.all(
     chains.map(async (c) => {
       const reader = createRpcChainReader({ ...c, chainId: c.id, logger });
@@ -72,6 +72,7 @@ export async function startIndexer(deps: IndexerDeps): Promise<RunningIndexer> {
       tasks.push(
         followChain({
           chain: reader,
+          contracts: reader.contracts,
           config,
           bus,
           oltp,

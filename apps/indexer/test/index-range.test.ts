@@ -7,15 +7,37 @@ import { createOlapStore, createOltpStore } from '@tidemark/db';
 import type { OlapStore, TradeCursor } from '@tidemark/domain';
 import { eventually, spawnWithLines } from '@tidemark/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockNumber, readChainTruth, type ChainTruth } from './support/chain-truth';
+import { blockNumber, readChainTruth, rpc, type ChainTruth } from './support/chain-truth';
 
-async function allTrades(olap: OlapStore): Promise<{ key: string; protocol: string }[]> {
-  const out: { key: string; protocol: string }[] = [];
+interface Receipt {
+  from: string;
+  gasUsed: string;
+  effectiveGasPrice: string;
+}
+
+interface StoredTrade {
+  key: string;
+  txHash: string;
+  protocol: string;
+  trader: string;
+  gasUsed?: string;
+  effectiveGasPrice?: string;
+}
+
+async function allTrades(olap: OlapStore): Promise<StoredTrade[]> {
+  const out: StoredTrade[] = [];
   let after: TradeCursor | undefined;
   for (;;) {
     const page = await olap.queryTrades({ chainId: CHAIN_ID }, 200, after);
     out.push(
-      ...page.trades.map((t) => ({ key: `${t.txHash}:${t.logIndex}`, protocol: t.protocol })),
+      ...page.trades.map((t) => ({
+        key: `${t.txHash}:${t.logIndex}`,
+        txHash: t.txHash,
+        protocol: t.protocol,
+        trader: t.trader,
+        gasUsed: t.gasUsed,
+        effectiveGasPrice: t.effectiveGasPrice,
+      })),
     );
     const last = page.trades.at(-1);
     if (!page.hasNextPage || !last) return out;
@@ -65,8 +87,8 @@ describe('npm run index-range', () => {
   });
 
   it('indexes the range into the configured stores, prints a summary and exits 0', async () => {
-    const rpc = ['--rpc', chain.rpcUrl, '--chain-id', String(CHAIN_ID)];
-    const proc = run([...rpc, '--from', '0', '--to', String(target), '--max-block-range', '7']);
+    const rpcArgs = ['--rpc', chain.rpcUrl, '--chain-id', String(CHAIN_ID)];
+    const proc = run([...rpcArgs, '--from', '0', '--to', String(target), '--max-block-range', '7']);
     expect(await proc.exited).toBe(0);
     expect(proc.lines).toContainEqual(
       expect.stringMatching(new RegExp(`^indexed chain ${CHAIN_ID} blocks 0\\.\\.${target}: `)),
@@ -79,6 +101,15 @@ describe('npm run index-range', () => {
       expect(trades.length).toBe(new Set(trades.map((t) => t.key)).size); // no duplicate
       const v2 = trades.filter((t) => t.protocol === 'uniswap-v2').map((t) => t.key);
       expect(new Set(v2)).toEqual(truth.swaps); // every V2 swap, no gap
+      // Each trade's trader and gas are its transaction's, as the node's receipt says.
+      for (const t of trades) {
+        const receipt = await rpc<Receipt>(chain.rpcUrl, 'eth_getTransactionReceipt', [t.txHash]);
+        expect(t, t.key).toMatchObject({
+          trader: receipt.from.toLowerCase(),
+          gasUsed: BigInt(receipt.gasUsed).toString(),
+          effectiveGasPrice: BigInt(receipt.effectiveGasPrice).toString(),
+        });
+      }
       const transfers = (await olap.listTransfers(CHAIN_ID)).map(
         (t) => `${t.txHash}:${t.logIndex}`,
       );

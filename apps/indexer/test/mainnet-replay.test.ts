@@ -76,6 +76,9 @@ function expectSliceIndexed(server: ReplayRpcServer, result: ReplayResult): void
     tokenOut: t.tokenOut,
     amountIn: t.amountIn,
     amountOut: t.amountOut,
+    // Each trade carries its transaction's receipt figures, stored and read back exactly.
+    gasUsed: t.gasUsed,
+    effectiveGasPrice: t.effectiveGasPrice,
   }));
   const withoutState = wanted.map(({ sqrtPriceX96: _p, liquidity: _l, tick: _t, ...rest }) => rest);
   expect(stored.sort(byKey)).toEqual(withoutState.sort(byKey));
@@ -89,6 +92,8 @@ function expectSliceIndexed(server: ReplayRpcServer, result: ReplayResult): void
     tokenOut: t.tokenOut,
     amountIn: t.amountIn,
     amountOut: t.amountOut,
+    gasUsed: t.gasUsed,
+    effectiveGasPrice: t.effectiveGasPrice,
     ...(t.protocol === 'uniswap-v3'
       ? { sqrtPriceX96: t.sqrtPriceX96, liquidity: t.liquidity, tick: t.tick }
       : {}),
@@ -124,6 +129,10 @@ describe('the indexer on replayed Ethereum mainnet blocks (PGlite, chDB, in-proc
     expect(result.trades.length).toBe(sliceName === mainnetSlices[0] ? 34 : 79);
     // A pool's tokens came from eth_call, the only place the replay gives them.
     expect(server.calls.get('eth_call') ?? 0).toBeGreaterThan(0);
+    // Traders and gas came from receipts, read for every transaction with a swap.
+    const swapTxs = new Set(result.trades.map((t) => t.txHash));
+    expect(server.calls.get('eth_getTransactionReceipt')).toBeGreaterThanOrEqual(swapTxs.size);
+    expect(server.calls.get('eth_getTransactionByHash')).toBeUndefined();
   });
 });
 

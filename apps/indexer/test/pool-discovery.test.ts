@@ -14,10 +14,10 @@ import { EventTopics, Topics, type OlapStore, type OltpStore } from '@tidemark/d
 import type { TradeExecutedV1, TransferV1 } from '@tidemark/schema';
 import { eventually } from '@tidemark/testkit';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ChainConfig, ConfigError, startIndexer } from '../src/index';
 import { createBatchReads } from '../src/metadata/batch-reads';
-import { createEthCaller } from '../src/metadata/eth-caller';
+import { createRpcChainReader } from '../src/chain/rpc-chain-reader';
 import { createTokenMetadataReader } from '../src/metadata/token-metadata-reader';
 import { blockNumber } from './support/chain-truth';
 import { deployStrangerPool } from './support/stranger-pool';
@@ -240,11 +240,17 @@ describe('pool discovery on a devnet chain', () => {
   });
 
   it('reads the same metadata with and without a Multicall3 on the chain', async () => {
-    const caller = createEthCaller({
+    const reader = createRpcChainReader({
       chainId: CHAIN_ID,
       rpcUrls: [chain.rpcUrl],
-      timeoutMs: 10_000,
+      pollIntervalMs: 500,
+      maxBlockRange: 2000,
+      maxConcurrency: 4,
+      requestTimeoutMs: 10_000,
+      logger: pino({ level: 'silent' }),
     });
+    onTestFinished(() => reader.close());
+    const caller = reader.contracts;
     expect(await caller.hasCode(MULTICALL3_ADDRESS)).toBe(true);
     const noMulticall = '0x000000000000000000000000000000000000dead';
     expect(await caller.hasCode(noMulticall)).toBe(false);

@@ -75,14 +75,13 @@ describe('RPC endpoints of another chain', () => {
       truthUrl: right.rpcUrl,
       settings: { rpcUrls: [wrongProxy.url, rightProxy.url] },
     });
-    // Token metadata reads (metadata/eth-caller.ts: eth_call, eth_getCode) have their own client
-    // over every URL, outside the endpoint pool, so they are not checked yet; nothing else the
-    // indexer asks may reach the wrong chain.
-    const sentToWrong = wrongProxy.requests
-      .flatMap((r) => r.methods)
-      .filter((m) => m !== 'eth_call' && m !== 'eth_getCode');
+    // Nothing the indexer asks, contract reads for token metadata included, reaches the wrong
+    // chain once it has said which chain it serves.
+    const sentToWrong = wrongProxy.requests.flatMap((r) => r.methods);
     expect(sentToWrong).toEqual(['eth_chainId']);
-    expect(rightProxy.requests.some((r) => r.methods.includes('eth_getLogs'))).toBe(true);
+    const sentToRight = new Set(rightProxy.requests.flatMap((r) => r.methods));
+    for (const method of ['eth_getLogs', 'eth_getTransactionReceipt', 'eth_call', 'eth_getCode'])
+      expect(sentToRight, method).toContain(method);
     const warnings = lines.filter((l) => l.event === 'rpc.wrong_chain');
     expect(warnings).toEqual([
       expect.objectContaining({ service: 'indexer', chainId: CHAIN_ID, url: wrongProxy.url }),

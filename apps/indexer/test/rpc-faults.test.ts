@@ -63,7 +63,7 @@ describe('the indexer behind misbehaving RPC endpoints', () => {
     const inTwoSeconds = () => new Date(Date.now() + 2_000).toUTCString();
     p.inject({ kind: 'rate-limit', retryAfter: inTwoSeconds }, { method: 'eth_getBlockByNumber' });
     p.inject({ kind: 'server-error', status: 503 }, { method: 'eth_getLogs', times: 2 });
-    p.inject({ kind: 'server-error', status: 502 }, { method: 'eth_getTransactionByHash' });
+    p.inject({ kind: 'server-error', status: 502 }, { method: 'eth_getTransactionReceipt' });
     p.inject({ kind: 'hang' }, { method: 'eth_getLogs' });
     p.inject({ kind: 'hang' }, { method: 'eth_blockNumber' });
     const lines = await indexUpToNow({ rpcUrl: p.url, requestTimeoutMs: 1_000 });

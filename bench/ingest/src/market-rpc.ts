@@ -6,7 +6,7 @@ import type { SyntheticMarket } from './synthetic-market';
 /**
  * The contract reads the indexer makes beside the chain port (pool tokens and factory, token
  * metadata) answered from the generated market over JSON-RPC on 127.0.0.1. Logs, headers and
- * senders still come from the in-memory chain reader.
+ * receipts still come from the in-memory chain reader.
  */
 export interface MarketRpc {
   url: string;

@@ -1,5 +1,20 @@
-import type { BlockHeader, ChainReader, RawLog } from '@tidemark/domain';
+import type { BlockHeader, ChainReader, RawLog, TransactionReceipt } from '@tidemark/domain';
 import type { SyntheticMarket } from './synthetic-market';
+
+const GWEI = 1_000_000_000n;
+
+/** A generated transaction's receipt, with gas figures that vary by block but never by run. */
+function receiptOf(market: SyntheticMarket, hash: string): TransactionReceipt | undefined {
+  const block = market.blockOfHash(hash);
+  const from = market.senderOfHash(hash);
+  if (block === undefined || from === undefined) return undefined;
+  return {
+    from,
+    blockHash: market.header(block).hash,
+    gasUsed: 100_000n + BigInt(block % 97) * 1_000n,
+    effectiveGasPrice: (10n + BigInt(block % 40)) * GWEI,
+  };
+}
 
 /**
  * A chain reader over a generated market: answers like a node whose chain is already complete,
@@ -29,13 +44,13 @@ export function createSyntheticChainReader(chainId: number, market: SyntheticMar
           if (wanted.has(log.topics[0] ?? '') && (!from || from.has(log.address))) logs.push(log);
       return Promise.resolve(logs);
     },
-    getTransactionSenders(txHashes) {
-      const senders = new Map<string, string>();
+    getTransactionReceipts(txHashes) {
+      const receipts = new Map<string, TransactionReceipt>();
       for (const hash of txHashes) {
-        const sender = market.senderOfHash(hash);
-        if (sender !== undefined) senders.set(hash, sender);
+        const receipt = receiptOf(market, hash);
+        if (receipt) receipts.set(hash, receipt);
       }
-      return Promise.resolve(senders);
+      return Promise.resolve(receipts);
     },
     readPairTokens(pool) {
       const found = market.pool(pool);

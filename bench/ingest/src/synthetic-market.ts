@@ -90,6 +90,11 @@ export class SyntheticMarket {
     return this.walletList[mix(n, tx) % this.walletList.length] as string;
   }
 
+  /** Reverses txHash(): the block of a generated transaction, or undefined for a foreign hash. */
+  blockOfHash(hash: string): number | undefined {
+    return hash.endsWith(TX_SUFFIX) ? parseInt(hash.slice(2, 18), 16) : undefined;
+  }
+
   /** Reverses txHash(): the sender of a generated transaction, or undefined for a foreign hash. */
   senderOfHash(hash: string): string | undefined {
     if (!hash.endsWith(TX_SUFFIX)) return undefined;

@@ -16,6 +16,8 @@ const v3Trade = {
   sqrtPriceX96: '79228162514264337593543950336',
   liquidity: '1000',
   tick: -120,
+  gasUsed: '152311',
+  effectiveGasPrice: '31000000123',
 };
 
 /** Single-field changes, valid and invalid, applied to every event that has the field. */
@@ -36,6 +38,11 @@ const variants: Record<string, unknown[]> = {
   ],
   protocol: ['uniswap-v4', 'uniswap-v3'],
   tick: [1.5, -5],
+  gasUsed: ['21000', '0x5208', -1, '1.5', undefined],
+  effectiveGasPrice: [
+    '115792089237316195423570985008687907853269984665640564039457584007913129639935',
+    '007',
+  ],
   extra: ['dropped'],
 };
 

@@ -45,9 +45,9 @@ describe('ClickHouse migrations on chDB', () => {
         query: 'SELECT version FROM schema_migrations FINAL ORDER BY version',
         format: 'JSONEachRow',
       });
-      expect((await versions.json<{ version: number }>()).map((r) => Number(r.version))).toEqual([
-        1, 2, 3,
-      ]);
+      // Later migrations are recorded too; 0003 and those before it, each once.
+      const recorded = (await versions.json<{ version: number }>()).map((r) => Number(r.version));
+      expect(recorded.filter((v) => v <= 3)).toEqual([1, 2, 3]);
     } finally {
       await lease.release();
     }

@@ -66,3 +66,18 @@ describe('toTradeView', () => {
     });
   });
 });
+
+describe('toTradeView, gas', () => {
+  it('carries the receipt gas figures, and null for trades stored without them', () => {
+    const withGas = { ...v2, gasUsed: '152311', effectiveGasPrice: '31000000123' };
+    expect(toTradeView(withGas)).toMatchObject({
+      gasUsed: '152311',
+      effectiveGasPrice: '31000000123',
+    });
+    expect(toTradeView(v2)).toMatchObject({ gasUsed: null, effectiveGasPrice: null });
+    expect(toTradeView({ ...v2, gasUsed: '21000' })).toMatchObject({
+      gasUsed: '21000',
+      effectiveGasPrice: null,
+    });
+  });
+});

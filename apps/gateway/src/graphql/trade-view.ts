@@ -20,6 +20,9 @@ export interface TradeView {
   sqrtPriceX96: string | null;
   liquidity: string | null;
   tick: number | null;
+  /** From the transaction's receipt; null for trades stored before gas was recorded. */
+  gasUsed: string | null;
+  effectiveGasPrice: string | null;
   /** The schema's `BlockStatus` enum maps these to LATEST and FINALIZED. */
   status: BlockStatus;
 }
@@ -65,6 +68,8 @@ export function toTradeView(
     sqrtPriceX96: trade.sqrtPriceX96 ?? null,
     liquidity: trade.liquidity ?? null,
     tick: trade.tick ?? null,
+    gasUsed: trade.gasUsed ?? null,
+    effectiveGasPrice: trade.effectiveGasPrice ?? null,
     status,
   });
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
@@ -66,6 +67,8 @@ export class EndpointPool {
       chainCheck: undefined,
     }));
     this.log = options.logger.child({ chainId: options.chainId });
+    // Every call in flight (a range's headers, a batch of contract reads) may wait on it at once.
+    setMaxListeners(0, this.lifetime.signal);
   }
 
   /** Asks every endpoint in good standing for its head; the chain's head is the highest. */

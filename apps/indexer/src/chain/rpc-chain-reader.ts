@@ -1,8 +1,9 @@
 import type { ChainReader } from '@tidemark/domain';
 import type { Logger } from 'pino';
+import { createEthCaller, type EthCaller } from '../metadata/eth-caller';
 import { EndpointPool, type PoolOptions } from './endpoint-pool';
 import { createHttpEndpoint } from './http-endpoint';
-import { readHeader, readPairTokens, readSenders } from './rpc-reads';
+import { readHeader, readPairTokens, readReceipts } from './rpc-reads';
 import { createLogReader, DEFAULT_BLOOM_CHECK_DEPTH } from './verified-logs';
 import { createHeadWaiter } from './wait-for-head';
 import { createWsEndpoint } from './ws-endpoint';
@@ -26,6 +27,8 @@ export interface RpcChainReaderOptions {
 }
 
 export interface RpcChainReader extends ChainReader {
+  /** Contract reads (token metadata, pool origins) over the same endpoints and their health. */
+  readonly contracts: EthCaller;
   close(): Promise<void>;
 }
 
@@ -35,7 +38,8 @@ const isWs = (url: string) => /^wss?:/i.test(url);
  * The chain port over one or more JSON-RPC endpoints of a chain: batched, rate-limited,
  * time-limited HTTP (or WebSocket) calls with failover, verified eth_getLogs, and new heads
  * pushed over a WebSocket where one is available. An endpoint serves calls only once its
- * eth_chainId matched `chainId`; one on another chain is dropped for good.
+ * eth_chainId matched `chainId`; one on another chain is dropped for good. Contract reads go
+ * through the same endpoints.
  */
 export function createRpcChainReader(options: RpcChainReaderOptions): RpcChainReader {
   const { chainId } = options;
@@ -62,6 +66,7 @@ export function createRpcChainReader(options: RpcChainReaderOptions): RpcChainRe
   });
   return {
     chainId,
+    contracts: createEthCaller(pool),
     close,
     getHeadNumber: () => pool.head(),
     waitForHead: (afterBlock, signal) => waiter.waitForHead(afterBlock, signal),
@@ -70,7 +75,7 @@ export function createRpcChainReader(options: RpcChainReaderOptions): RpcChainRe
       maxBlockRange: options.maxBlockRange,
       bloomCheckDepth: options.bloomCheckDepth ?? DEFAULT_BLOOM_CHECK_DEPTH,
     }),
-    getTransactionSenders: (txHashes) => readSenders(pool, txHashes),
+    getTransactionReceipts: (txHashes, atLeastBlock) => readReceipts(pool, txHashes, atLeastBlock),
     readPairTokens: (pair) => readPairTokens(pool, pair),
   };
 }

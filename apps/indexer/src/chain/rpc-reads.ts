@@ -1,8 +1,8 @@
-import type { BlockHeader } from '@tidemark/domain';
+import type { BlockHeader, TransactionReceipt } from '@tidemark/domain';
 import type { EndpointPool } from './endpoint-pool';
 import { redactUrl, type RpcEndpoint } from './rpc-endpoint';
 import { RpcFailure } from './rpc-errors';
-import { RpcBlockHeader, RpcTransaction } from './rpc-shapes';
+import { RpcBlockHeader, RpcReceipt } from './rpc-shapes';
 import { toHexQuantity } from './block-logs';
 
 const TOKEN0_SELECTOR = '0x0dfe1681';
@@ -41,23 +41,45 @@ export function readHeader(pool: EndpointPool, blockNumber: number): Promise<Blo
   );
 }
 
-export async function readSenders(
+/** One receipt, checked to be the one asked for. */
+function toReceipt(endpoint: RpcEndpoint, txHash: string, raw: unknown): TransactionReceipt {
+  if (raw === null) throw notFound(endpoint, `receipt of transaction ${txHash}`);
+  const receipt = parsed(endpoint, 'receipt', RpcReceipt.safeParse(raw));
+  if (receipt.transactionHash.toLowerCase() !== txHash)
+    throw new RpcFailure(
+      `${redactUrl(endpoint.url)}: asked for the receipt of ${txHash}, got ${receipt.transactionHash}`,
+      'inconsistent',
+    );
+  return {
+    from: receipt.from.toLowerCase(),
+    blockHash: receipt.blockHash.toLowerCase(),
+    gasUsed: receipt.gasUsed,
+    effectiveGasPrice: receipt.effectiveGasPrice ?? null,
+  };
+}
+
+/**
+ * The receipts of transactions by lower-case hash, all from one endpoint that has reached
+ * `atLeastBlock` (asked together, they travel as JSON-RPC batches). A receipt that endpoint lacks
+ * is its fault: another may have it.
+ */
+export async function readReceipts(
   pool: EndpointPool,
   txHashes: readonly string[],
-): Promise<Map<string, string>> {
-  if (txHashes.length === 0) return new Map();
-  return pool.call(`senders of ${txHashes.length} transactions`, async (endpoint) => {
-    const raws = await Promise.all(
-      txHashes.map((h) => endpoint.request('eth_getTransactionByHash', [h])),
-    );
-    const senders = new Map<string, string>();
-    raws.forEach((raw, i) => {
-      if (raw === null) throw notFound(endpoint, `transaction ${txHashes[i]}`);
-      const tx = parsed(endpoint, 'transaction', RpcTransaction.safeParse(raw));
-      senders.set(tx.hash.toLowerCase(), tx.from.toLowerCase());
-    });
-    return senders;
-  });
+  atLeastBlock?: number,
+): Promise<Map<string, TransactionReceipt>> {
+  const hashes = [...new Set(txHashes.map((h) => h.toLowerCase()))];
+  if (hashes.length === 0) return new Map();
+  return pool.call(
+    `receipts of ${hashes.length} transactions`,
+    async (endpoint) => {
+      const raws = await Promise.all(
+        hashes.map((h) => endpoint.request('eth_getTransactionReceipt', [h])),
+      );
+      return new Map(hashes.map((h, i) => [h, toReceipt(endpoint, h, raws[i])]));
+    },
+    { atLeastBlock },
+  );
 }
 
 export function readPairTokens(

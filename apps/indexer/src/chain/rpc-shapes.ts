@@ -25,7 +25,24 @@ export const RpcBlockHeader = z.object({
   timestamp: quantity,
 });
 
-export const RpcTransaction = z.object({ hash: hex, from: hex });
+const hash = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'expected a 32-byte hash');
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'expected a 20-byte address');
+/** A hex quantity of at most `bits` bits, exact as a bigint. */
+const uint = (bits: number) =>
+  z
+    .string()
+    .regex(new RegExp(`^0x[0-9a-fA-F]{1,${bits / 4}}$`), `expected a hex quantity of ${bits} bits`)
+    .transform((value) => BigInt(value));
+
+// Gas is a uint64 in every EVM client; a price per gas fits in a uint256.
+export const RpcReceipt = z.object({
+  transactionHash: hash,
+  blockHash: hash,
+  from: address,
+  gasUsed: uint(64),
+  // Some nodes leave it out of receipts of blocks before London (EIP-1559).
+  effectiveGasPrice: uint(256).nullish(),
+});
 
 export const RpcBlockWithBloom = RpcBlockHeader.extend({ logsBloom: hex });
 

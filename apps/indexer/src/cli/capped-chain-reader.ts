@@ -19,7 +19,7 @@ export function capChainReader(chain: ChainReader, lastBlock: number): ChainRead
     },
     getBlockHeader: (n) => chain.getBlockHeader(n),
     getLogs: (...args) => chain.getLogs(...args),
-    getTransactionSenders: (hashes) => chain.getTransactionSenders(hashes),
+    getTransactionReceipts: (...args) => chain.getTransactionReceipts(...args),
     readPairTokens: (pool) => chain.readPairTokens(pool),
   };
 }

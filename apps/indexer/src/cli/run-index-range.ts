@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import type { RpcChainReader } from '../chain/rpc-chain-reader';
 import { ChainConfig } from '../config/chains';
 import type { StoreConfig } from '../config/indexer-config';
 import { followChain } from '../ingest/follow-chain';
@@ -41,8 +42,8 @@ export async function indexRange(
     startBlock: args.fromBlock,
     maxBlockRange: args.maxBlockRange,
   });
-  const [reader] = await connectChains([config], logger);
-  const chain = capChainReader(reader as NonNullable<typeof reader>, args.toBlock);
+  const [reader] = (await connectChains([config], logger)) as [RpcChainReader];
+  const chain = capChainReader(reader, args.toBlock);
   const adapters = await openAdapters(stores, logger, 'tidemark-index-range');
   const abort = new AbortController();
   const progress = new ProgressTracker();
@@ -54,6 +55,7 @@ export async function indexRange(
     const started = performance.now();
     const ingest = followChain({
       chain,
+      contracts: reader.contracts,
       config,
       ...adapters,
       logger,
@@ -83,7 +85,7 @@ export async function indexRange(
   } finally {
     abort.abort();
     await adapters.close();
-    await (reader as { close?: () => Promise<void> }).close?.();
+    await reader.close();
   }
 }
 

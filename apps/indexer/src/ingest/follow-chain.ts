@@ -14,7 +14,10 @@ import {
 } from '@tidemark/domain';
 import type { CanonicalEvent } from '@tidemark/schema';
 import type { Logger } from 'pino';
+import { createRpcChainReader } from '../chain/rpc-chain-reader';
 import type { ChainConfig } from '../config/chains';
+import { chainMetadata, type ChainMetadata } from '../metadata/chain-metadata';
+import type { EthCaller } from '../metadata/eth-caller';
 import type { ProgressTracker } from '../progress';
 import { ingestRange } from './ingest-range';
 import { PoolRegistry } from './pool-registry';
@@ -24,6 +27,12 @@ import { rollBackIfReorged, type RollBackDeps } from './roll-back';
 
 export interface FollowChainDeps {
   chain: ChainReader;
+  /**
+   * Contract reads (token metadata, pool origins): pass the RPC chain reader's `contracts`, so they
+   * share its endpoints' health. Without them, they go through endpoints of their own over
+   * `config.rpcUrls` (for a chain reader that is not an RPC one).
+   */
+  contracts?: EthCaller;
   config: ChainConfig;
   bus: EventBus;
   oltp: OltpStore;
@@ -43,6 +52,7 @@ interface FollowState {
 
 type RangeRead = [BlockHeader[], Awaited<ReturnType<typeof ingestRange>>];
 type Step = FollowChainDeps & {
+  meta: ChainMetadata;
   log: Logger;
   rollBack: RollBackDeps;
   keep: number;
@@ -71,7 +81,7 @@ async function checkWindow(s: Step, state: FollowState): Promise<void> {
   if (!ancestor) return;
   state.window = state.window.filter((b) => b.number <= ancestor.number);
   state.next = ancestor.number + 1;
-  state.pools = new PoolRegistry(s.chain, s.oltp, s.config, s.log); // it may have learnt orphaned pools
+  state.pools = new PoolRegistry(s.chain, s.oltp, s.config, s.meta, s.log); // it may have learnt orphaned pools
 }
 
 function stampStatus(events: CanonicalEvent[], head: number, confirmations: number) {
@@ -127,7 +137,11 @@ async function step(s: Step, state: FollowState): Promise<void> {
   );
 }
 
-async function loadState(deps: FollowChainDeps, keep: number): Promise<FollowState> {
+async function loadState(
+  deps: FollowChainDeps,
+  meta: ChainMetadata,
+  keep: number,
+): Promise<FollowState> {
   const { chain, oltp, config } = deps;
   const [cursor, stored] = await Promise.all([
     oltp.getCursor(chain.chainId),
@@ -138,7 +152,13 @@ async function loadState(deps: FollowChainDeps, keep: number): Promise<FollowSta
   return {
     next: cursor ? cursor.blockNumber + 1 : config.startBlock,
     window: trimWindow([...anchor.map(toStored), ...stored], keep),
-    pools: new PoolRegistry(chain, oltp, config, deps.logger.child({ chainId: chain.chainId })),
+    pools: new PoolRegistry(
+      chain,
+      oltp,
+      config,
+      meta,
+      deps.logger.child({ chainId: chain.chainId }),
+    ),
     checked: false,
   };
 }
@@ -150,12 +170,29 @@ async function loadState(deps: FollowChainDeps, keep: number): Promise<FollowSta
  * between publish and cursor republishes the range (at least once; the sink is idempotent).
  */
 export async function followChain(deps: FollowChainDeps): Promise<void> {
+  const reads = contractReads(deps);
+  try {
+    await follow(deps, chainMetadata(deps.config, deps.oltp, reads.contracts));
+  } finally {
+    await reads.close();
+  }
+}
+
+/** The contract reads given, or ones over endpoints of their own, closed when ingest stops. */
+function contractReads(deps: FollowChainDeps): { contracts: EthCaller; close(): Promise<void> } {
+  if (deps.contracts) return { contracts: deps.contracts, close: () => Promise.resolve() };
+  const { config, logger } = deps;
+  const own = createRpcChainReader({ ...config, chainId: config.id, logger });
+  return { contracts: own.contracts, close: () => own.close() };
+}
+
+async function follow(deps: FollowChainDeps, meta: ChainMetadata): Promise<void> {
   const { chain, config, logger, signal } = deps;
   const log = logger.child({ chainId: chain.chainId });
   // The deepest reorg rolled back needs its common ancestor stored too.
   const keep = config.reorgWindow + 1;
   const rollBack = { ...deps, log, reorgWindow: config.reorgWindow };
-  const state = await loadState(deps, keep);
+  const state = await loadState(deps, meta, keep);
   const readRange = (from: number, to: number) =>
     Promise.all([
       readRangeHeaders(chain, from, to, keep),
@@ -165,7 +202,7 @@ export async function followChain(deps: FollowChainDeps): Promise<void> {
     maxBlockRange: config.maxBlockRange,
     concurrency: DEFAULT_PREFETCH_RANGES,
   });
-  const s: Step = { ...deps, log, rollBack, keep, ranges };
+  const s: Step = { ...deps, meta, log, rollBack, keep, ranges };
   let failures = 0;
   log.info({ event: 'ingest.started', fromBlock: state.next }, 'ingest started');
   while (!signal.aborted) {

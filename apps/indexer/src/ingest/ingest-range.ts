@@ -26,18 +26,20 @@ export async function ingestRange(
   const { entries, pools: poolTokens } = await pools.admit(decodedLogs, fromBlock);
   const swaps = entries.filter((e) => e.decoded.kind === 'swapV2' || e.decoded.kind === 'swapV3');
   const blockNumbers = new Set(entries.map((e) => e.log.blockNumber)).add(toBlock);
-  const [headerList, senders] = await Promise.all([
+  const [headerList, receipts] = await Promise.all([
     Promise.all([...blockNumbers].map((n) => chain.getBlockHeader(n))),
-    chain.getTransactionSenders([
-      ...new Set(swaps.map((e) => e.log.transactionHash.toLowerCase())),
-    ]),
+    // The trader (the transaction's sender) and the gas it paid.
+    chain.getTransactionReceipts(
+      [...new Set(swaps.map((e) => e.log.transactionHash.toLowerCase()))],
+      toBlock,
+    ),
   ]);
   const headers = new Map(headerList.map((h) => [h.number, h]));
   const built = buildRangeEvents({
     chainId: chain.chainId,
     entries,
     headers,
-    senders,
+    receipts,
     pools: poolTokens,
     lastBlock: toBlock,
   });

@@ -14,7 +14,7 @@ import type { Protocol } from '@tidemark/schema';
 import type { Logger } from 'pino';
 import type { ChainConfig } from '../config/chains';
 import { readPoolOrigin } from '../metadata/pool-origin';
-import { chainMetadata, type ChainMetadata } from '../metadata/chain-metadata';
+import type { ChainMetadata } from '../metadata/chain-metadata';
 import { backfillFactoryPools } from './factory-backfill';
 
 export interface AdmittedRange {
@@ -38,17 +38,16 @@ export class PoolRegistry {
   /** Addresses that do not answer token0/token1: not asked again. */
   private readonly notPools = new Set<string>();
   private readonly policy: DiscoveryPolicy;
-  private readonly meta: ChainMetadata;
   private ready: Promise<void> | undefined;
 
   constructor(
     private readonly chain: ChainReader,
     private readonly oltp: OltpStore,
     private readonly config: ChainConfig,
+    private readonly meta: ChainMetadata,
     private readonly logger?: Logger,
   ) {
     this.policy = { mode: config.mode, factories: config.factories };
-    this.meta = chainMetadata(config, oltp);
   }
 
   /** Filters a decoded range down to what is indexed; stores new pools and their tokens' metadata. */

@@ -1,7 +1,7 @@
 import type { OltpStore } from '@tidemark/domain';
 import type { ChainConfig } from '../config/chains';
 import { createBatchReads, type BatchReads } from './batch-reads';
-import { createEthCaller } from './eth-caller';
+import type { EthCaller } from './eth-caller';
 import { TokenCatalog } from './token-catalog';
 import { createTokenMetadataReader } from './token-metadata-reader';
 
@@ -11,25 +11,17 @@ export interface ChainMetadata {
   tokens: TokenCatalog;
 }
 
-// One set per chain and store for the process: registries are rebuilt (after a reorg), the
-// token cache and the multicall probe need not be.
-const byConfig = new WeakMap<ChainConfig, WeakMap<OltpStore, ChainMetadata>>();
-
-/** The contract reads and the token catalog of a chain. */
-export function chainMetadata(config: ChainConfig, oltp: OltpStore): ChainMetadata {
-  const perStore = byConfig.get(config) ?? new WeakMap<OltpStore, ChainMetadata>();
-  byConfig.set(config, perStore);
-  let found = perStore.get(oltp);
-  if (!found) {
-    const caller = createEthCaller({
-      chainId: config.id,
-      rpcUrls: config.rpcUrls,
-      timeoutMs: config.requestTimeoutMs,
-    });
-    const reads = createBatchReads(caller, config.multicall3);
-    const reader = createTokenMetadataReader(config.id, reads);
-    found = { reads, tokens: new TokenCatalog(config.id, reader, oltp) };
-    perStore.set(oltp, found);
-  }
-  return found;
+/**
+ * The contract reads and the token catalog of a chain, over its contract calls. One per ingest
+ * run of the chain: pool registries are rebuilt (after a reorg), the token cache and the
+ * Multicall3 probe need not be.
+ */
+export function chainMetadata(
+  config: ChainConfig,
+  oltp: OltpStore,
+  contracts: EthCaller,
+): ChainMetadata {
+  const reads = createBatchReads(contracts, config.multicall3);
+  const reader = createTokenMetadataReader(config.id, reads);
+  return { reads, tokens: new TokenCatalog(config.id, reader, oltp) };
 }

@@ -1,13 +1,7 @@
-import { ChainReadError } from '@tidemark/domain';
-import {
-  createPublicClient,
-  fallback,
-  http,
-  webSocket,
-  type Hex,
-  type PublicClient,
-  type Transport,
-} from 'viem';
+import type { Hex } from 'viem';
+import type { EndpointPool } from '../chain/endpoint-pool';
+import { redactUrl, type RpcEndpoint } from '../chain/rpc-endpoint';
+import { RpcFailure } from '../chain/rpc-errors';
 
 /** Read-only contract calls at the latest block. */
 export interface EthCaller {
@@ -17,58 +11,46 @@ export interface EthCaller {
   hasCode(address: string): Promise<boolean>;
 }
 
-export interface EthCallerOptions {
-  chainId: number;
-  /** Tried in order: the next one when a request to the previous fails. */
-  rpcUrls: readonly string[];
-  timeoutMs: number;
+const HEX = /^0x[0-9a-fA-F]*$/;
+
+/**
+ * A call that failed in the EVM answers the same again, on any endpoint: a revert (also a call
+ * into code without such a function), or a node's "invalid opcode" / "out of gas".
+ */
+function failedInEvm(error: unknown): boolean {
+  if (!(error instanceof RpcFailure)) return false;
+  // A JSON-RPC error answer, not a transport failure whose text happens to match.
+  const answered = error.kind === 'rejected' || error.kind === 'server';
+  return answered && /revert|invalid opcode|out of gas/i.test(error.message);
 }
 
-const short = (error: unknown): string => {
-  const text = (error as { shortMessage?: unknown })?.shortMessage;
-  if (typeof text === 'string') return text;
-  return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
-};
-
-/** A revert (or a call into code that does not implement the function) answers the same again. */
-function isRevert(error: unknown): boolean {
-  const text = error instanceof Error ? error.message : String(error);
-  return /execution reverted|revert|invalid opcode|out of gas/i.test(text);
+async function hexAnswer(endpoint: RpcEndpoint, method: string, params: unknown[]): Promise<Hex> {
+  const result = await endpoint.request(method, params);
+  if (typeof result !== 'string' || !HEX.test(result))
+    throw new RpcFailure(`${redactUrl(endpoint.url)}: ${method}: malformed answer`, 'malformed');
+  return result as Hex;
 }
 
-function transportFor(url: string, timeout: number): Transport {
-  return /^wss?:/i.test(url)
-    ? webSocket(url, { timeout, retryCount: 0 })
-    : // Batching folds the many small metadata calls of a range into a few HTTP requests.
-      http(url, { batch: { batchSize: 100, wait: 2 }, timeout, retryCount: 0 });
-}
-
-/** An EthCaller over viem, failing over across the chain's endpoints. */
-export function createEthCaller(options: EthCallerOptions): EthCaller {
-  const transports = options.rpcUrls.map((url) => transportFor(url, options.timeoutMs));
-  const transport = transports.length === 1 ? transports[0]! : fallback(transports);
-  const client: PublicClient = createPublicClient({ transport });
-  const fail = (what: string, error: unknown) =>
-    new ChainReadError(`chain ${options.chainId}: ${what} failed: ${short(error)}`, true, {
-      cause: error,
-    });
+/**
+ * Contract reads through a chain's endpoint pool, so they get what every other read of the chain
+ * gets: only endpoints that serve the configured chain id, failover, timeouts and rate limits.
+ * Calls made together travel as JSON-RPC batches.
+ */
+export function createEthCaller(pool: EndpointPool): EthCaller {
   return {
-    async call(to, data) {
-      try {
-        const result = await client.call({ to: to as Hex, data });
-        return result.data ?? '0x';
-      } catch (error) {
-        if (isRevert(error)) return null;
-        throw fail(`eth_call to ${to}`, error);
-      }
-    },
-    async hasCode(address) {
-      try {
-        const code = await client.getCode({ address: address as Hex });
-        return code !== undefined && code !== '0x';
-      } catch (error) {
-        throw fail(`eth_getCode of ${address}`, error);
-      }
-    },
+    call: (to, data) =>
+      pool.call(`eth_call to ${to}`, async (endpoint) => {
+        try {
+          return await hexAnswer(endpoint, 'eth_call', [{ to, data }, 'latest']);
+        } catch (error) {
+          if (failedInEvm(error)) return null;
+          throw error;
+        }
+      }),
+    hasCode: (address) =>
+      pool.call(`eth_getCode of ${address}`, async (endpoint) => {
+        const code = await hexAnswer(endpoint, 'eth_getCode', [address, 'latest']);
+        return code !== '0x';
+      }),
   };
 }

@@ -7,7 +7,8 @@ type Int = number | string;
 export const tradeColumns = `chain_id, block_number, block_hash, toUnixTimestamp(timestamp) AS unix_time, tx_hash,
   log_index, protocol, pool, trader, sender, recipient, token_in, token_out,
   toString(amount_in) AS amount_in_text, toString(amount_out) AS amount_out_text,
-  toString(sqrt_price_x96) AS sqrt_price_x96_text, toString(liquidity) AS liquidity_text, tick`;
+  toString(sqrt_price_x96) AS sqrt_price_x96_text, toString(liquidity) AS liquidity_text, tick,
+  toString(gas_used) AS gas_used_text, toString(effective_gas_price) AS effective_gas_price_text`;
 
 export interface TradeResultRow {
   chain_id: Int;
@@ -29,6 +30,9 @@ export interface TradeResultRow {
   sqrt_price_x96_text: string | null;
   liquidity_text: string | null;
   tick: number | null;
+  /** The transaction's gas from its receipt; NULL for trades stored before it was recorded. */
+  gas_used_text: string | null;
+  effective_gas_price_text: string | null;
 }
 
 /** The V3 fields a row holds, leaving out the NULL ones so a V2 trade reads back as it was written. */
@@ -37,6 +41,16 @@ function poolStateFromRow(row: TradeResultRow): Partial<TradeExecutedV1> {
     ...(row.sqrt_price_x96_text !== null && { sqrtPriceX96: row.sqrt_price_x96_text }),
     ...(row.liquidity_text !== null && { liquidity: row.liquidity_text }),
     ...(row.tick !== null && { tick: Number(row.tick) }),
+  };
+}
+
+/** The gas fields a row holds, leaving out the NULL ones (trades stored before they were kept). */
+function gasFromRow(row: TradeResultRow): Partial<TradeExecutedV1> {
+  return {
+    ...(row.gas_used_text !== null && { gasUsed: row.gas_used_text }),
+    ...(row.effective_gas_price_text !== null && {
+      effectiveGasPrice: row.effective_gas_price_text,
+    }),
   };
 }
 
@@ -60,6 +74,7 @@ export function tradeFromRow(row: TradeResultRow): TradeExecutedV1 {
     amountIn: row.amount_in_text,
     amountOut: row.amount_out_text,
     ...poolStateFromRow(row),
+    ...gasFromRow(row),
   });
 }
 

@@ -28,6 +28,8 @@ const tradeColumns = [
   'sqrt_price_x96',
   'liquidity',
   'tick',
+  'gas_used',
+  'effective_gas_price',
 ] as const;
 
 const transferColumns = [
@@ -50,12 +52,12 @@ const field = (value: string): string =>
     ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n')
     : value;
 
-/** TabSeparated's NULL is `\N`: V2 trades have no pool state. */
+/** TabSeparated's NULL is `\N`: V2 trades have no pool state, older trades no gas figures. */
 const nullable = (value: string | number | undefined): string =>
   value === undefined ? '\\N' : field(String(value));
 
 function tradeLine(t: TradeExecutedV1): string {
-  return `${t.chainId}\t${t.blockNumber}\t${field(t.blockHash)}\t${t.timestamp}\t${field(t.txHash)}\t${t.logIndex}\t${field(t.protocol)}\t${field(t.pool)}\t${field(t.trader)}\t${field(t.sender)}\t${field(t.recipient)}\t${field(t.tokenIn)}\t${field(t.tokenOut)}\t${field(t.amountIn)}\t${field(t.amountOut)}\t${nullable(t.sqrtPriceX96)}\t${nullable(t.liquidity)}\t${nullable(t.tick)}\n`;
+  return `${t.chainId}\t${t.blockNumber}\t${field(t.blockHash)}\t${t.timestamp}\t${field(t.txHash)}\t${t.logIndex}\t${field(t.protocol)}\t${field(t.pool)}\t${field(t.trader)}\t${field(t.sender)}\t${field(t.recipient)}\t${field(t.tokenIn)}\t${field(t.tokenOut)}\t${field(t.amountIn)}\t${field(t.amountOut)}\t${nullable(t.sqrtPriceX96)}\t${nullable(t.liquidity)}\t${nullable(t.tick)}\t${nullable(t.gasUsed)}\t${nullable(t.effectiveGasPrice)}\n`;
 }
 
 function transferLine(t: TransferV1): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DecodedEntry } from './build-events';
+import { ChainReadError, type TransactionReceipt } from '../ports/chain-reader';
+import type { DecodedEntry, RangeInputs } from './build-events';
 import { buildRangeEvents } from './build-events';
 
 const hash = (c: string) => `0x${c.repeat(64)}`;
@@ -25,6 +26,14 @@ const v3Swap = (pool: string, amount0: bigint, amount1: bigint) => ({
   tick: -5,
 });
 
+const receipt = (over: Partial<TransactionReceipt> = {}): TransactionReceipt => ({
+  from: addr(9),
+  blockHash: hash('5'),
+  gasUsed: 152_311n,
+  effectiveGasPrice: 31_000_000_123n,
+  ...over,
+});
+
 describe('buildRangeEvents, Uniswap V3', () => {
   const entries: DecodedEntry[] = [
     {
@@ -47,7 +56,7 @@ describe('buildRangeEvents, Uniswap V3', () => {
     chainId: 1,
     entries,
     headers: new Map([[5, { number: 5, hash: hash('5'), parentHash: hash('4'), timestamp: 99 }]]),
-    senders: new Map([[hash('e'), addr(9)]]),
+    receipts: new Map([[hash('e'), receipt()]]),
     pools: new Map([[addr(50), { token0: addr(1), token1: addr(2) }]]),
     lastBlock: 5,
   });
@@ -74,10 +83,49 @@ describe('buildRangeEvents, Uniswap V3', () => {
       sqrtPriceX96: '79228162514264337593543950336',
       liquidity: (10n ** 30n).toString(),
       tick: -5,
+      gasUsed: '152311',
+      effectiveGasPrice: '31000000123',
     });
   });
 
   it('reports swaps of unknown pools and swaps with no input side instead of inventing trades', () => {
     expect(built.skippedSwaps.map((l) => l.logIndex)).toEqual([2, 3]);
+  });
+});
+
+describe('buildRangeEvents, gas from the receipt', () => {
+  const inputs = (r: TransactionReceipt): RangeInputs => ({
+    chainId: 1,
+    entries: [{ log: log(1, addr(50)), decoded: v3Swap(addr(50), -3n, 4n) }],
+    headers: new Map([[5, { number: 5, hash: hash('5'), parentHash: hash('4'), timestamp: 99 }]]),
+    receipts: new Map([[hash('e'), r]]),
+    pools: new Map([[addr(50), { token0: addr(1), token1: addr(2) }]]),
+    lastBlock: 5,
+  });
+
+  it('leaves effectiveGasPrice out where the node did not report it, and keeps gasUsed', () => {
+    const [trade] = buildRangeEvents(inputs(receipt({ effectiveGasPrice: null }))).events;
+    expect(trade).toMatchObject({ type: 'TradeExecutedV1', gasUsed: '152311' });
+    expect(trade).not.toHaveProperty('effectiveGasPrice');
+  });
+
+  it('fails retryably when the receipt is from another block than the log', () => {
+    let thrown: unknown;
+    try {
+      buildRangeEvents(inputs(receipt({ blockHash: hash('6') })));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ChainReadError);
+    expect(thrown).toMatchObject({
+      retryable: true,
+      message: expect.stringMatching(/the chain changed during the read/) as unknown,
+    });
+  });
+
+  it('refuses a swap whose transaction has no receipt', () => {
+    expect(() => buildRangeEvents({ ...inputs(receipt()), receipts: new Map() })).toThrow(
+      `missing receipt of ${hash('e')}`,
+    );
   });
 });

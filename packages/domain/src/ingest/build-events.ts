@@ -1,7 +1,7 @@
 import type { CanonicalEvent, TradeExecutedV1 } from '@tidemark/schema';
 import type { DecodedLog } from '../decode/decode-log';
 import type { RawLog } from '../decode/raw-log';
-import type { BlockHeader } from '../ports/chain-reader';
+import { ChainReadError, type BlockHeader, type TransactionReceipt } from '../ports/chain-reader';
 import { deriveTradeV2, UnpricedSwapError, type PoolTokens } from '../trades/derive-trade';
 import { deriveTradeV3 } from '../trades/derive-trade-v3';
 
@@ -17,8 +17,8 @@ export interface RangeInputs {
   entries: readonly DecodedEntry[];
   /** Headers of every block that has entries, and of the range's last block. */
   headers: ReadonlyMap<number, BlockHeader>;
-  /** tx hash -> sender, for every transaction holding a swap. */
-  senders: ReadonlyMap<string, string>;
+  /** lower-case tx hash -> receipt, for every transaction holding a swap. */
+  receipts: ReadonlyMap<string, TransactionReceipt>;
   /** pool -> tokens for every pool that swapped (unknown pools are left out with a warning). */
   pools: ReadonlyMap<string, PoolTokens>;
   lastBlock: number;
@@ -55,16 +55,42 @@ function isSwap(d: DecodedLog): d is Extract<DecodedLog, { kind: 'swapV2' | 'swa
   return d.kind === 'swapV2' || d.kind === 'swapV3';
 }
 
+/** The receipt of a log's transaction, from the same block as the log. */
+function receiptOf(inputs: RangeInputs, log: RawLog): TransactionReceipt {
+  const receipt = inputs.receipts.get(log.transactionHash.toLowerCase());
+  if (!receipt) throw new Error(`missing receipt of ${log.transactionHash}`);
+  // Gas depends on the block (its base fee, the transactions before it): a receipt from another
+  // fork means the chain moved between the reads, and reading the range again resolves it.
+  if (receipt.blockHash.toLowerCase() !== log.blockHash.toLowerCase())
+    throw new ChainReadError(
+      `the receipt of ${log.transactionHash} places it in block ${receipt.blockHash}, ` +
+        `its log in ${log.blockHash}: the chain changed during the read`,
+      true,
+    );
+  return receipt;
+}
+
+function gasOf(
+  receipt: TransactionReceipt,
+): Pick<TradeExecutedV1, 'gasUsed' | 'effectiveGasPrice'> {
+  return {
+    gasUsed: receipt.gasUsed.toString(),
+    ...(receipt.effectiveGasPrice !== null && {
+      effectiveGasPrice: receipt.effectiveGasPrice.toString(),
+    }),
+  };
+}
+
 function toTrade(inputs: RangeInputs, entry: DecodedEntry): TradeExecutedV1 | null {
   const d = entry.decoded;
   if (!isSwap(d)) return null;
   const pool = inputs.pools.get(d.pool);
   if (!pool) return null;
-  const trader = inputs.senders.get(entry.log.transactionHash.toLowerCase());
-  if (!trader) throw new Error(`missing sender of ${entry.log.transactionHash}`);
-  const ctx = { ...logRef(inputs, entry.log), trader };
+  const receipt = receiptOf(inputs, entry.log);
+  const ctx = { ...logRef(inputs, entry.log), trader: receipt.from };
   try {
-    return d.kind === 'swapV2' ? deriveTradeV2(d, pool, ctx) : deriveTradeV3(d, pool, ctx);
+    const trade = d.kind === 'swapV2' ? deriveTradeV2(d, pool, ctx) : deriveTradeV3(d, pool, ctx);
+    return { ...trade, ...gasOf(receipt) };
   } catch (error) {
     if (error instanceof UnpricedSwapError) return null;
     throw error;

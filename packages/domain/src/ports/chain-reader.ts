@@ -7,6 +7,17 @@ export interface BlockHeader {
   timestamp: number;
 }
 
+/** What ingest uses of a transaction's receipt. */
+export interface TransactionReceipt {
+  /** The sender: the wallet that signed and paid for the transaction. */
+  from: string;
+  /** The block the receipt places the transaction in: its gas figures hold for that block only. */
+  blockHash: string;
+  gasUsed: bigint;
+  /** Wei paid per unit of gas; null where the node does not report it. */
+  effectiveGasPrice: bigint | null;
+}
+
 /**
  * The chain port: what the ingest role needs from an EVM JSON-RPC node. Every method may throw
  * a `ChainReadError`; its `retryable` flag says whether asking again can help.
@@ -30,8 +41,16 @@ export interface ChainReader {
     topics: readonly string[],
     addresses?: readonly string[],
   ): Promise<RawLog[]>;
-  /** The sender (`from`) of each transaction, by hash. */
-  getTransactionSenders(txHashes: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * The receipt of each transaction, by lower-case hash; every hash asked for is in the map (a
+   * receipt the node does not have yet is a retryable failure, as a missing block is). The
+   * transactions are in blocks up to `atLeastBlock`, when given: only a node that has reached it
+   * is asked.
+   */
+  getTransactionReceipts(
+    txHashes: readonly string[],
+    atLeastBlock?: number,
+  ): Promise<Map<string, TransactionReceipt>>;
   /** token0/token1 of a V2-style pair, or null when the address is not one. */
   readPairTokens(pool: string): Promise<{ token0: string; token1: string } | null>;
 }

@@ -76,6 +76,13 @@ export const TradeExecutedV1 = z.object({
   sqrtPriceX96: UintString.optional(),
   liquidity: UintString.optional(),
   tick: z.number().int().optional(),
+  /**
+   * From the transaction's receipt: the gas it used, and the wei it paid per unit of gas (its fee
+   * is gasUsed x effectiveGasPrice, shared by every trade of the transaction). Absent on messages
+   * published before they were recorded, and `effectiveGasPrice` where the node did not report it.
+   */
+  gasUsed: UintString.optional(),
+  effectiveGasPrice: UintString.optional(),
   /** Absent means `latest` (messages published before finality was tracked). */
   status: BlockStatus.optional(),
 });

@@ -12,6 +12,9 @@ export interface ExpectedTrade {
   tokenOut: string;
   amountIn: string;
   amountOut: string;
+  /** The transaction's receipt figures, as decimal strings. */
+  gasUsed: string;
+  effectiveGasPrice: string;
   /** V3 only: the pool's state after the swap, as the event reports it. */
   sqrtPriceX96?: string;
   liquidity?: string;
@@ -46,10 +49,17 @@ function poolFlows(d: Decoded): [bigint, bigint] | null {
   return [d.args.amount0In - d.args.amount0Out, d.args.amount1In - d.args.amount1Out];
 }
 
+/** A receipt figure (a JSON number, or an exact string where it was too long) as decimal text. */
+function decimal(value: unknown): string {
+  if (typeof value !== 'number' && typeof value !== 'string')
+    throw new Error(`expected a receipt figure, got ${JSON.stringify(value)}`);
+  return BigInt(value).toString();
+}
+
 /** One trade per V2 or V3 Swap log of the slice, keyed `txHash:logIndex`. */
 export function expectedTrades(slice: FixtureSlice): ExpectedTrade[] {
   const pools = poolTokensFromTransfers(slice);
-  const senders = new Map(slice.transactions.map((t) => [str(t.hash), str(t.from_address)]));
+  const txs = new Map(slice.transactions.map((t) => [str(t.hash), t]));
   const out: ExpectedTrade[] = [];
   for (const log of slice.logs) {
     const d = decode(log);
@@ -60,15 +70,19 @@ export function expectedTrades(slice: FixtureSlice): ExpectedTrade[] {
     if (!tokens) throw new Error(`the fixture does not show the tokens of pool ${pool}`);
     const [f0, f1] = flows;
     const zeroIn = f0 > 0n;
+    const tx = txs.get(str(log.transaction_hash));
+    if (!tx) throw new Error(`the fixture lacks transaction ${str(log.transaction_hash)}`);
     out.push({
       key: `${str(log.transaction_hash)}:${num(log.log_index)}`,
       protocol: 'amount0' in d.args ? 'uniswap-v3' : 'uniswap-v2',
       pool,
-      trader: senders.get(str(log.transaction_hash)) ?? '',
+      trader: str(tx.from_address),
       tokenIn: zeroIn ? tokens[0] : tokens[1],
       tokenOut: zeroIn ? tokens[1] : tokens[0],
       amountIn: (zeroIn ? f0 : f1).toString(),
       amountOut: (zeroIn ? -f1 : -f0).toString(),
+      gasUsed: decimal(tx.receipt_gas_used),
+      effectiveGasPrice: decimal(tx.receipt_effective_gas_price),
       ...('amount0' in d.args
         ? {
             sqrtPriceX96: d.args.sqrtPriceX96.toString(),

@@ -61,6 +61,18 @@ describe('the replay JSON-RPC server', () => {
     expect(outside.code).toBe(-32000);
   });
 
+  it("answers a transaction's receipt with its sender and exact gas figures, null for one it lacks", async () => {
+    const tx = server.slice.transactions.find((t) => Number(t.transaction_index) === 5)!;
+    const { result } = (await post(rpc('eth_getTransactionReceipt', [tx.hash]))) as {
+      result: { from: string; gasUsed: string; effectiveGasPrice: string; blockHash: string };
+    };
+    expect(result).toMatchObject({ from: tx.from_address, blockHash: tx.block_hash });
+    expect(BigInt(result.gasUsed)).toBe(BigInt(tx.receipt_gas_used as number));
+    expect(BigInt(result.effectiveGasPrice)).toBe(BigInt(tx.receipt_effective_gas_price as number));
+    const unknown = await post(rpc('eth_getTransactionReceipt', [`0x${'ab'.repeat(32)}`]));
+    expect(unknown).toMatchObject({ result: null });
+  });
+
   it('answers token0/token1 of a swapping pool from the fixture, and reverts what it cannot justify', async () => {
     const [log] = (await post(rpc('eth_getLogs', [{ fromBlock: '0x1060a39', topics: [SWAP_V3] }])))
       .result as { address: string }[];
