@@ -22,3 +22,4 @@ export * from './metadata/index';
 export * from './money/index';
 export * from './pnl/index';
 export * from './pricing/index';
+export * from './analytics/index';

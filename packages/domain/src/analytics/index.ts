@@ -1,0 +1,2 @@
+export { analyzeTrade, tradeId, type AnalyzedTrade } from './analyze-trade';
+export { orientTrade, type TradeOrientation } from './trade-orientation';
