@@ -92,13 +92,37 @@ export function fastCheckEvent(value: unknown): CanonicalEvent | undefined {
   const input = value as Record<string, unknown>;
   const plan = plans.get(input.type as CanonicalEventType);
   if (plan === undefined) return undefined;
-  const out: Record<string, unknown> = { type: input.type };
+  // Already normal (nothing to lower-case, no unknown keys): the input itself is the answer,
+  // which spares a copy per event on the hot path.
+  const normal = isNormal(input, plan);
+  if (normal === undefined) return undefined;
+  return normal ? (input as CanonicalEvent) : normalisedCopy(input, plan);
+}
+
+/** True when every field passes unchanged and no other key is present; undefined when invalid. */
+function isNormal(input: Record<string, unknown>, plan: Field[]): boolean | undefined {
+  let same = true;
+  let fields = 1;
   for (const { name, check, optional } of plan) {
     const raw = input[name];
     if (raw === undefined && optional) continue;
     const checked = check(raw);
     if (checked === INVALID) return undefined;
-    out[name] = checked;
+    fields += 1;
+    if (checked !== raw) same = false;
+  }
+  if (!same) return false;
+  let keys = 0;
+  for (const key in input) if (Object.hasOwn(input, key)) keys += 1; // counts without allocating
+  return keys === fields;
+}
+
+function normalisedCopy(input: Record<string, unknown>, plan: Field[]): CanonicalEvent {
+  const out: Record<string, unknown> = { type: input.type };
+  for (const { name, check, optional } of plan) {
+    const raw = input[name];
+    if (raw === undefined && optional) continue;
+    out[name] = check(raw);
   }
   return out as CanonicalEvent;
 }

@@ -67,6 +67,18 @@ describe('the fast event check', () => {
     expect(accepted).toBeGreaterThan(20);
   });
 
+  it('hands back an already normal event itself, and a normalised copy otherwise', () => {
+    const normal = viaZod(v3Trade);
+    expect(fastCheckEvent(normal)).toBe(normal);
+    const shouting = { ...normal, pool: normal.pool.toUpperCase().replace('0X', '0x') };
+    const copy = fastCheckEvent(shouting);
+    expect(copy).not.toBe(shouting);
+    expect(copy).toEqual(normal);
+    const extra = { ...normal, note: 'x' };
+    expect(fastCheckEvent(extra)).not.toBe(extra);
+    expect(fastCheckEvent(extra)).toEqual(normal);
+  });
+
   it('leaves values it cannot check, such as unknown types, to zod', () => {
     expect(fastCheckEvent({ ...events[0], type: 'SomethingV9' })).toBeUndefined();
     expect(fastCheckEvent(null)).toBeUndefined();
