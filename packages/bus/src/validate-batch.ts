@@ -1,9 +1,4 @@
-import {
-  decodeEvent,
-  encodeEvent,
-  parseEvent,
-  type CanonicalEvent,
-} from '@tidemark/schema';
+import { decodeEvent, encodeEvent, parseEvent, type CanonicalEvent } from '@tidemark/schema';
 import { fastCheckEvent } from './fast-event-check';
 
 /**

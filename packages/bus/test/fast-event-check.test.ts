@@ -1,4 +1,8 @@
-import { CanonicalEvent, type CanonicalEvent as Event } from '@tidemark/schema';
+import {
+  CanonicalEvent,
+  type CanonicalEvent as Event,
+  type TradeExecutedV1,
+} from '@tidemark/schema';
 import { describe, expect, it } from 'vitest';
 import { fastCheckEvent } from '../src/fast-event-check';
 import { oneOfEachType } from './fixtures';
@@ -68,7 +72,7 @@ describe('the fast event check', () => {
   });
 
   it('hands back an already normal event itself, and a normalised copy otherwise', () => {
-    const normal = viaZod(v3Trade);
+    const normal = viaZod(v3Trade) as TradeExecutedV1;
     expect(fastCheckEvent(normal)).toBe(normal);
     const shouting = { ...normal, pool: normal.pool.toUpperCase().replace('0X', '0x') };
     const copy = fastCheckEvent(shouting);

@@ -8,8 +8,11 @@ import { blockEvent, oneOfEachType } from './fixtures';
 function fetched(values: (string | null)[]): Batch {
   const messages = values.map(
     (value, i) =>
-      ({ offset: String(100 + i), key: Buffer.from('1'), value: value && Buffer.from(value) }) as
-        KafkaMessage,
+      ({
+        offset: String(100 + i),
+        key: Buffer.from('1'),
+        value: value && Buffer.from(value),
+      }) as KafkaMessage,
   );
   return { topic: 't', partition: 0, messages } as unknown as Batch;
 }
