@@ -22,7 +22,11 @@ import type { ProgressTracker } from '../progress';
 import { ingestRange } from './ingest-range';
 import { PoolRegistry } from './pool-registry';
 import { assertOneFork, readRangeHeaders } from './range-headers';
-import { DEFAULT_PREFETCH_RANGES, RangePrefetcher } from './range-prefetcher';
+import {
+  DEFAULT_PREFETCH_EVENTS,
+  DEFAULT_PREFETCH_RANGES,
+  RangePrefetcher,
+} from './range-prefetcher';
 import { rollBackIfReorged, type RollBackDeps } from './roll-back';
 
 export interface FollowChainDeps {
@@ -201,6 +205,8 @@ async function follow(deps: FollowChainDeps, meta: ChainMetadata): Promise<void>
   const ranges = new RangePrefetcher<RangeRead>(readRange, {
     maxBlockRange: config.maxBlockRange,
     concurrency: DEFAULT_PREFETCH_RANGES,
+    budget: DEFAULT_PREFETCH_EVENTS,
+    sizeOf: ([, read]) => read.events.length,
   });
   const s: Step = { ...deps, meta, log, rollBack, keep, ranges };
   let failures = 0;

@@ -33,6 +33,33 @@ describe('RangePrefetcher', () => {
     expect(await ranges.take(20, 100)).toEqual({ fromBlock: 20, toBlock: 29, result: 'c' });
   });
 
+  it('reads fewer ranges ahead when the ranges taken are dense, more when they are sparse', async () => {
+    const { calls, fetch } = controlledFetch();
+    const ranges = new RangePrefetcher(fetch, {
+      maxBlockRange: 10,
+      concurrency: 4,
+      budget: 100,
+      sizeOf: (result: string) => result.length,
+    });
+    const outstanding = () => calls.length - taken;
+    let taken = 0;
+    const take = async (from: number, size: number) => {
+      const next = ranges.take(from, 1_000);
+      calls[taken]?.resolve('x'.repeat(size));
+      taken += 1;
+      await next;
+    };
+    // Reads in flight are never cancelled; a smaller depth only holds back new ones.
+    await take(0, 50); // 50 events a range: 100 / 50 = 2 ahead; 3 were in flight already
+    expect(outstanding()).toBe(3);
+    await take(10, 200); // denser than the budget: 1 ahead; none started
+    expect(outstanding()).toBe(2);
+    await take(20, 200);
+    expect(outstanding()).toBe(1);
+    await take(30, 5); // sparse: back to the full depth
+    expect(outstanding()).toBe(4);
+  });
+
   it('reads nothing past the head, so the hand-off to live following has no gap or overlap', async () => {
     const { calls, fetch } = controlledFetch();
     const ranges = new RangePrefetcher(fetch, { maxBlockRange: 10, concurrency: 4 });

@@ -1,5 +1,7 @@
 /** Ranges read ahead while backfilling: enough to keep the bus busy without holding much memory. */
 export const DEFAULT_PREFETCH_RANGES = 4;
+/** Events held in ranges read ahead, at most: dense ranges are read fewer at a time. */
+export const DEFAULT_PREFETCH_EVENTS = 20_000;
 
 /** One block range and what reading it produced. */
 export interface FetchedRange<T> {
@@ -14,11 +16,17 @@ interface Pending<T> {
   promise: Promise<T>;
 }
 
-export interface RangePrefetcherOptions {
+export interface RangePrefetcherOptions<T> {
   /** The widest range read at once. */
   maxBlockRange: number;
   /** Ranges read concurrently ahead of the one being published (1 = no read-ahead). */
   concurrency: number;
+  /**
+   * With `sizeOf`: how many items (events) ranges read ahead may hold. The next read-ahead depth
+   * is this budget over the size of the range just taken, between 1 and `concurrency`.
+   */
+  budget?: number;
+  sizeOf?: (result: T) => number;
 }
 
 /**
@@ -31,11 +39,14 @@ export interface RangePrefetcherOptions {
  */
 export class RangePrefetcher<T> {
   private queue: Pending<T>[] = [];
+  private depth: number;
 
   constructor(
     private readonly fetch: (fromBlock: number, toBlock: number) => Promise<T>,
-    private readonly options: RangePrefetcherOptions,
-  ) {}
+    private readonly options: RangePrefetcherOptions<T>,
+  ) {
+    this.depth = options.concurrency;
+  }
 
   /** The range starting at `next`, at most up to `head`, read ahead or read now. */
   async take(next: number, head: number): Promise<FetchedRange<T>> {
@@ -46,6 +57,7 @@ export class RangePrefetcher<T> {
     const taken = this.queue.shift() as Pending<T>;
     try {
       const result = await taken.promise;
+      this.resize(result);
       this.fill(taken.toBlock + 1, head);
       return { fromBlock: taken.fromBlock, toBlock: taken.toBlock, result };
     } catch (error) {
@@ -60,10 +72,17 @@ export class RangePrefetcher<T> {
     this.queue = [];
   }
 
+  private resize(result: T): void {
+    const { budget, sizeOf, concurrency } = this.options;
+    if (budget === undefined || sizeOf === undefined) return;
+    const size = Math.max(1, sizeOf(result));
+    this.depth = Math.min(concurrency, Math.max(1, Math.floor(budget / size)));
+  }
+
   private fill(from: number, head: number): void {
     const last = this.queue.at(-1);
     let start = last ? last.toBlock + 1 : from;
-    while (this.queue.length < this.options.concurrency && start <= head) {
+    while (this.queue.length < this.depth && start <= head) {
       const toBlock = Math.min(head, start + this.options.maxBlockRange - 1);
       const promise = this.fetch(start, toBlock);
       promise.catch(() => undefined); // observed by take(); never an unhandled rejection
