@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,9 +17,12 @@ import {
   run,
   tryRenderChart,
   validateManifests,
+  writeValues,
 } from './tools';
 
 const environments = ['staging', 'production'] as const;
+const components = ['gateway', 'ingest', 'sink', 'analytics', 'web'] as const;
+const backendRoles = ['gateway', 'ingest', 'sink', 'analytics'] as const;
 const envValues = (env: string): string => `k8s/environments/${env}/values.yaml`;
 const ingressSets = [
   'ingress.enabled=true',
@@ -61,8 +63,8 @@ describe('rendered manifests', () => {
       result.stdout + result.stderr,
     );
     expect(summary, result.stdout + result.stderr).not.toBeNull();
-    // ServiceAccount, ConfigMap, two Services and four Deployments at the least.
-    expect(Number(summary?.[1])).toBeGreaterThanOrEqual(8);
+    // ServiceAccount, ConfigMap, two Services and five Deployments at the least.
+    expect(Number(summary?.[1])).toBeGreaterThanOrEqual(9);
     expect(result.status).toBe(0);
   });
 
@@ -82,23 +84,51 @@ describe('workloads', () => {
 
   it('runs each component as its own Deployment', () => {
     const all = manifests();
-    expect(ofKind(all, 'Deployment')).toHaveLength(4);
-    for (const component of ['gateway', 'ingest', 'sink', 'web']) {
+    expect(ofKind(all, 'Deployment')).toHaveLength(components.length);
+    for (const component of components) {
       expect(deploymentFor(all, component).metadata.name).toBe(`tidemark-${component}`);
     }
-    expect(envOf(deploymentFor(all, 'ingest')).get('TIDEMARK_ROLES')?.value).toBe('ingest');
-    expect(envOf(deploymentFor(all, 'sink')).get('TIDEMARK_ROLES')?.value).toBe('sink');
+    for (const role of ['ingest', 'sink', 'analytics']) {
+      expect(envOf(deploymentFor(all, role)).get('TIDEMARK_ROLES')?.value).toBe(role);
+    }
   });
 
-  it('keeps ingest at one replica with Recreate, whatever the sink scales to', () => {
+  it('keeps ingest and analytics at one replica with Recreate, whatever the sink scales to', () => {
     for (const name of ['default', 'production']) {
       const all = parseManifests(renderChart(renders[name]!.files));
-      const ingest = deploymentFor(all, 'ingest');
-      expect(ingest.spec.replicas).toBe(1);
-      expect(ingest.spec.strategy?.type).toBe('Recreate');
+      for (const role of ['ingest', 'analytics']) {
+        const deployment = deploymentFor(all, role);
+        expect(deployment.spec.replicas, `${name} ${role}`).toBe(1);
+        expect(deployment.spec.strategy?.type, `${name} ${role}`).toBe('Recreate');
+      }
     }
     const production = parseManifests(renderChart([envValues('production')]));
     expect(deploymentFor(production, 'sink').spec.replicas).toBe(3);
+  });
+
+  it('passes the PnL method to analytics only, then the extra environment', () => {
+    const pnlMethod = (all: Manifest[]): string | undefined =>
+      envOf(deploymentFor(all, 'analytics')).get('TIDEMARK_PNL_METHOD')?.value;
+    const defaults = manifests();
+    expect(pnlMethod(defaults)).toBe('average');
+    for (const component of ['gateway', 'ingest', 'sink', 'web']) {
+      expect(envOf(deploymentFor(defaults, component)).has('TIDEMARK_PNL_METHOD')).toBe(false);
+    }
+    const fifo = parseManifests(
+      renderChart(
+        [],
+        [
+          'indexer.analytics.pnlMethod=fifo',
+          'indexer.analytics.extraEnv[0].name=NODE_OPTIONS',
+          'indexer.analytics.extraEnv[0].value=--max-old-space-size=384',
+        ],
+      ),
+    );
+    expect(pnlMethod(fifo)).toBe('fifo');
+    const names = deploymentFor(fifo, 'analytics').spec.template.spec.containers[0]!.env.map(
+      (e) => e.name,
+    );
+    expect(names.slice(-2)).toEqual(['TIDEMARK_PNL_METHOD', 'NODE_OPTIONS']);
   });
 
   it('probes the gateway on /health (liveness) and /ready (readiness) at its http port', () => {
@@ -120,12 +150,12 @@ describe('workloads', () => {
 
   it('runs as non-root with a read-only root filesystem for the backend roles', () => {
     const all = manifests();
-    for (const component of ['gateway', 'ingest', 'sink', 'web']) {
+    for (const component of components) {
       expect(deploymentFor(all, component).spec.template.spec.securityContext.runAsNonRoot).toBe(
         true,
       );
     }
-    for (const component of ['gateway', 'ingest', 'sink']) {
+    for (const component of backendRoles) {
       const container = deploymentFor(all, component).spec.template.spec.containers[0]!;
       expect(container.securityContext.readOnlyRootFilesystem).toBe(true);
     }
@@ -141,7 +171,7 @@ describe('configuration wiring', () => {
       { id: 1, name: 'ethereum', rpcUrl: 'https://ethereum-rpc.example.com' },
     ]);
     expect(data.KAFKA_BROKERS).toBe('kafka-bootstrap.kafka.svc:9092');
-    for (const component of ['gateway', 'ingest', 'sink']) {
+    for (const component of backendRoles) {
       const env = envOf(deploymentFor(all, component));
       for (const key of ['TIDEMARK_CHAINS', 'KAFKA_BROKERS', 'LOG_LEVEL']) {
         expect(env.get(key)?.valueFrom?.configMapKeyRef, `${component} ${key}`).toEqual({
@@ -206,14 +236,23 @@ describe('values.schema.json', () => {
       "'replicas' not allowed",
     ],
     ['a store with neither secret nor url', 'postgresql:\n  url: ""\n', '/postgresql'],
-    ['a chain without rpcUrl', 'chains:\n  - id: 1\n    name: ethereum\n', 'rpcUrl'],
+    [
+      'a replicas setting on analytics',
+      'indexer:\n  analytics:\n    replicas: 2\n',
+      "'replicas' not allowed",
+    ],
+    [
+      'a PnL method other than average or fifo',
+      'indexer:\n  analytics:\n    pnlMethod: lifo\n',
+      "at '/indexer/analytics/pnlMethod': value must be one of 'average', 'fifo'",
+    ],
     [
       'a ClickHouse URL that is not HTTP',
       'clickhouse:\n  url: tcp://clickhouse:9000\n',
       '/clickhouse/url',
     ],
   ])('rejects %s', (_case, values, message) => {
-    const result = tryRenderChart([writeTemp(values)]);
+    const result = tryRenderChart([writeValues(values)]);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain("values don't meet the specifications of the schema");
     expect(result.stderr).toContain(message);
@@ -237,10 +276,4 @@ function valuePaths(node: unknown, prefix = ''): string[] {
   if (entries.length === 0 || /(resources|annotations|SecurityContext|Labels)$/.test(prefix))
     return [prefix];
   return entries.flatMap(([key, value]) => valuePaths(value, prefix ? `${prefix}.${key}` : key));
-}
-
-function writeTemp(content: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'tidemark-values-')), 'values.yaml');
-  writeFileSync(file, content);
-  return file;
 }

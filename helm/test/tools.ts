@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -79,4 +80,11 @@ export function validateManifests(manifests: string): RunResult {
     ],
     manifests,
   );
+}
+
+/** Writes a values file into a fresh temporary directory and returns its path. */
+export function writeValues(content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'tidemark-values-')), 'values.yaml');
+  writeFileSync(file, content);
+  return file;
 }

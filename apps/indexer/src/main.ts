@@ -13,6 +13,7 @@ runMain(async (onStop) => {
     ...adapters,
     chains: config.chains,
     roles: config.roles,
+    costMethod: config.costMethod,
     logger,
   }).catch(async (error: unknown) => {
     await adapters.close();

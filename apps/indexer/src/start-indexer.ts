@@ -1,4 +1,11 @@
-import type { EventBus, OlapStore, OltpStore, Subscription } from '@tidemark/domain';
+import type {
+  AnalyticsOlapStore,
+  CostMethod,
+  EventBus,
+  OlapStore,
+  OltpStore,
+  Subscription,
+} from '@tidemark/domain';
 import pino, { type Logger } from 'pino';
 import { createRpcChainReader, type RpcChainReader } from './chain/rpc-chain-reader';
 import { redactUrl } from './chain/rpc-endpoint';
@@ -8,6 +15,7 @@ import type { Role } from './config/indexer-config';
 import { followChain } from './ingest/follow-chain';
 import { ProgressTracker, type ChainProgress } from './progress';
 import { startSinkRole } from './sink/sink-role';
+import { startAnalyticsRole } from './analytics/analytics-role';
 
 export interface IndexerDeps {
   chains: readonly ChainConfig[];
@@ -15,6 +23,10 @@ export interface IndexerDeps {
   bus: EventBus;
   oltp: OltpStore;
   olap: OlapStore;
+  /** Needed by the analytics role only. */
+  analytics?: AnalyticsOlapStore;
+  /** How the analytics role costs sales; default `average`. */
+  costMethod?: CostMethod;
   logger: Logger;
 }
 
@@ -54,15 +66,29 @@ export async function connectChains(
   );
 }
 
+function startAnalytics(deps: IndexerDeps): Promise<Subscription> {
+  const { analytics } = deps;
+  if (!analytics) throw new Error('the analytics role needs the analytics OLAP store');
+  return startAnalyticsRole({
+    ...deps,
+    analytics,
+    costMethod: deps.costMethod ?? 'average',
+    logger: deps.logger.child({ role: 'analytics' }),
+  });
+}
+
 /** Starts the configured roles in this process. */
 export async function startIndexer(deps: IndexerDeps): Promise<RunningIndexer> {
   const { chains, roles, bus, oltp, olap, logger } = deps;
   const progress = new ProgressTracker();
   const abort = new AbortController();
   const tasks: Promise<void>[] = [];
-  let sink: Subscription | undefined;
+  const subscriptions: Subscription[] = [];
   if (roles.includes('sink'))
-    sink = await startSinkRole({ bus, olap, oltp, logger: logger.child({ role: 'sink' }) });
+    subscriptions.push(
+      await startSinkRole({ bus, olap, oltp, logger: logger.child({ role: 'sink' }) }),
+    );
+  if (roles.includes('analytics')) subscriptions.push(await startAnalytics(deps));
   if (roles.includes('ingest')) {
     const readers = await connectChains(chains, logger.child({ role: 'ingest' }));
     for (const [i, reader] of readers.entries()) {
@@ -91,7 +117,7 @@ export async function startIndexer(deps: IndexerDeps): Promise<RunningIndexer> {
     async stop() {
       abort.abort();
       await Promise.allSettled(tasks);
-      await sink?.unsubscribe();
+      for (const subscription of subscriptions) await subscription.unsubscribe();
     },
   };
 }

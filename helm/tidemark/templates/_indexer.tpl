@@ -1,6 +1,7 @@
 {{/*
 One indexer role as its own Deployment. Call with
-(dict "root" $ "component" "sink" "values" .Values.indexer.sink "replicas" 2 "strategy" (dict ...)).
+(dict "root" $ "component" "sink" "values" .Values.indexer.sink "replicas" 2 "strategy" (dict ...)),
+optionally with "env" (a list of EnvVar only this role reads), rendered before the role's extraEnv.
 The role is chosen by TIDEMARK_ROLES; every role shares the indexer image.
 */}}
 {{- define "tidemark.indexerDeployment" -}}
@@ -36,6 +37,9 @@ spec:
             - name: TIDEMARK_ROLES
               value: {{ .component | quote }}
             {{- include "tidemark.backendEnv" $root | nindent 12 }}
+            {{- with .env }}
+            {{- toYaml . | nindent 12 }}
+            {{- end }}
             {{- with .values.extraEnv }}
             {{- toYaml . | nindent 12 }}
             {{- end }}

@@ -29,3 +29,12 @@ export function describeCause(error: unknown): string {
   const line = text.split('\n')[0]?.trim() || 'unknown error';
   return typeof code === 'string' && !line.includes(code) ? `${code}: ${line}` : line;
 }
+
+/** The caller passed something the store cannot take (a malformed value, an out-of-range argument): retrying cannot help. */
+export class StoreInputError extends StoreError {
+  readonly retryable = false;
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreInputError';
+  }
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PoolDiscoveryFields } from './pool-discovery';
+import { PricingConfig } from './pricing';
 
 const endpointUrl = z.url({
   protocol: /^(https?|wss?)$/,
@@ -32,6 +33,8 @@ const ChainFields = z.object({
   /** Blocks below the head before a block counts as finalized. */
   confirmations: z.number().int().nonnegative().default(12),
   ...PoolDiscoveryFields,
+  /** USD pricing anchors; well-known chains (Ethereum) have defaults. */
+  pricing: PricingConfig.optional(),
 });
 
 export const ChainConfig = ChainFields.transform(({ rpcUrl, rpcUrls, ...rest }) => ({

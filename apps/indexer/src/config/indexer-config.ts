@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ChainList, type ChainConfig } from './chains';
 import { ConfigError } from './config-error';
 
-export const Roles = ['ingest', 'sink'] as const;
+export const Roles = ['ingest', 'sink', 'analytics'] as const;
 export type Role = (typeof Roles)[number];
 
 export interface StoreConfig {
@@ -12,9 +12,13 @@ export interface StoreConfig {
   kafkaBrokers?: string[];
 }
 
+export const CostMethods = ['average', 'fifo'] as const;
+
 export interface IndexerConfig extends StoreConfig {
   chains: ChainConfig[];
   roles: Role[];
+  /** How the analytics role costs what a wallet sells (TIDEMARK_PNL_METHOD). */
+  costMethod: (typeof CostMethods)[number];
   logLevel: string;
 }
 
@@ -100,6 +104,11 @@ export function parseIndexerConfig(env: Env): IndexerConfig {
     ...parseStoreConfig(env),
     chains: parseChains(env.TIDEMARK_CHAINS),
     roles: parseRoles(env.TIDEMARK_ROLES),
+    costMethod: parseWith(
+      'TIDEMARK_PNL_METHOD',
+      z.enum(CostMethods, { error: 'expected "average" or "fifo"' }),
+      nonEmpty(env.TIDEMARK_PNL_METHOD) ?? 'average',
+    ),
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
   };
 }

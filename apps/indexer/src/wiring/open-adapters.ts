@@ -1,6 +1,6 @@
 import { createInProcessBus, createKafkaBus } from '@tidemark/bus';
-import { createOlapStore, createOltpStore } from '@tidemark/db';
-import type { EventBus, OlapStore, OltpStore } from '@tidemark/domain';
+import { createAnalyticsOlapStore, createOlapStore, createOltpStore } from '@tidemark/db';
+import type { AnalyticsOlapStore, EventBus, OlapStore, OltpStore } from '@tidemark/domain';
 import type { Logger } from 'pino';
 import type { StoreConfig } from '../config/indexer-config';
 
@@ -8,6 +8,7 @@ export interface Adapters {
   bus: EventBus;
   oltp: OltpStore;
   olap: OlapStore;
+  analytics: AnalyticsOlapStore;
   close(): Promise<void>;
 }
 
@@ -25,12 +26,13 @@ export async function openAdapters(
     dataDir: config.dataDir,
     logger,
   });
-  const olap = await createOlapStore({
-    clickhouseUrl: config.clickhouseUrl,
-    dataDir: config.dataDir,
-    logger,
-  }).catch(async (error: unknown) => {
+  const olapConfig = { clickhouseUrl: config.clickhouseUrl, dataDir: config.dataDir, logger };
+  const olap = await createOlapStore(olapConfig).catch(async (error: unknown) => {
     await oltp.close();
+    throw error;
+  });
+  const analytics = await createAnalyticsOlapStore(olapConfig).catch(async (error: unknown) => {
+    await Promise.allSettled([olap.close(), oltp.close()]);
     throw error;
   });
   const bus = config.kafkaBrokers
@@ -40,9 +42,10 @@ export async function openAdapters(
     bus,
     oltp,
     olap,
+    analytics,
     async close() {
       await bus.close();
-      await Promise.allSettled([olap.close(), oltp.close()]);
+      await Promise.allSettled([analytics.close(), olap.close(), oltp.close()]);
     },
   };
 }

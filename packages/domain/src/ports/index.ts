@@ -4,3 +4,4 @@ export * from './olap-store';
 export * from './chain-reader';
 export * from './token-metadata-reader';
 export * from './analytics-state';
+export * from './analytics-olap';

@@ -1,0 +1,88 @@
+import {
+  parseFixed,
+  Topics,
+  type AnalyticsOlapStore,
+  type CostMethod,
+  type EventBus,
+  type OltpStore,
+  type Subscription,
+} from '@tidemark/domain';
+import type { CanonicalEvent } from '@tidemark/schema';
+import type { Logger } from 'pino';
+import type { ChainConfig } from '../config/chains';
+import { pricingFor } from '../config/pricing';
+import { ChainAnalytics } from './chain-analytics';
+import { TokenDecimals } from './token-decimals';
+
+export const ANALYTICS_GROUP = 'tidemark-analytics';
+
+export interface AnalyticsRoleDeps {
+  bus: EventBus;
+  oltp: OltpStore;
+  analytics: AnalyticsOlapStore;
+  chains: readonly ChainConfig[];
+  costMethod: CostMethod;
+  logger: Logger;
+}
+
+/** The events of a batch per chain, each chain's in their order. */
+function byChain(events: readonly CanonicalEvent[]): Map<number, CanonicalEvent[]> {
+  const out = new Map<number, CanonicalEvent[]>();
+  for (const event of events) {
+    const list = out.get(event.chainId) ?? [];
+    list.push(event);
+    out.set(event.chainId, list);
+  }
+  return out;
+}
+
+/**
+ * Prices trades and keeps wallet PnL for every configured chain with pricing (configured or
+ * well known). A chain without pricing is left out, said once in the log.
+ */
+export async function startAnalyticsRole(deps: AnalyticsRoleDeps): Promise<Subscription> {
+  const { logger } = deps;
+  const perChain = new Map<number, ChainAnalytics | null>();
+  const analyticsOf = (chainId: number): ChainAnalytics | null => {
+    if (perChain.has(chainId)) return perChain.get(chainId) ?? null;
+    const config = deps.chains.find((c) => c.id === chainId);
+    const pricing = config && pricingFor(chainId, config.pricing);
+    if (!pricing) {
+      logger.info(
+        { event: 'analytics.chain_unpriced', chainId },
+        'no pricing for this chain (set its `pricing`): no USD figures or PnL for it',
+      );
+      perChain.set(chainId, null);
+      return null;
+    }
+    const chain = new ChainAnalytics(chainId, {
+      pricing: { chainId, ...pricing, minLiquidityUsd: parseFixed(pricing.minLiquidityUsd) },
+      costMethod: deps.costMethod,
+      state: deps.oltp.state,
+      olap: deps.analytics,
+      decimals: new TokenDecimals(deps.oltp, chainId),
+      logger,
+    });
+    perChain.set(chainId, chain);
+    return chain;
+  };
+  return deps.bus.subscribe({
+    topic: Topics.chainEvents,
+    group: ANALYTICS_GROUP,
+    handler: async (events) => {
+      for (const [chainId, list] of byChain(events)) {
+        const outcome = await analyticsOf(chainId)?.handle(list);
+        if (outcome && outcome.trades.length > 0)
+          logger.debug(
+            {
+              event: 'analytics.batch',
+              chainId,
+              trades: outcome.trades.length,
+              wallets: outcome.wallets.size,
+            },
+            'trades priced and booked',
+          );
+      }
+    },
+  });
+}

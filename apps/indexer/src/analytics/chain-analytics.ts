@@ -1,0 +1,169 @@
+import {
+  createLedger,
+  createPriceBook,
+  ledgerFromJSON,
+  type AnalyticsOlapStore,
+  type AnalyticsStateStore,
+  type AnalyzedTrade,
+  type CostMethod,
+  type PoolSnapshot,
+  type PriceBook,
+  type PriceBookConfig,
+  type StatePosition,
+  type TokenPriceRecord,
+  type WalletLedger,
+} from '@tidemark/domain';
+import type { CanonicalEvent, ReorgV1 } from '@tidemark/schema';
+import type { Logger } from 'pino';
+import { BatchEffects, LEDGER_KEY, POOL_KEY, type ChainEvent } from './batch-effects';
+import { pricedTradeRow } from './priced-rows';
+import type { TokenDecimals } from './token-decimals';
+
+export const ANALYTICS_CONSUMER = 'analytics';
+// Pools of one chain held in the state store; far above any real pool count per chain.
+const MAX_POOLS = 10_000_000;
+
+export interface ChainAnalyticsDeps {
+  pricing: Omit<PriceBookConfig, 'decimals'>;
+  costMethod: CostMethod;
+  state: AnalyticsStateStore;
+  olap: AnalyticsOlapStore;
+  /** Token decimals, null when unknown (such tokens are never priced). */
+  decimals: TokenDecimals;
+  logger: Logger;
+}
+
+/** What one batch of a chain produced, for announcing. */
+export interface BatchOutcome {
+  trades: AnalyzedTrade[];
+  wallets: Set<string>;
+}
+
+const logIndexOf = (e: ChainEvent) => ('logIndex' in e ? e.logIndex : -1);
+
+const tokensOf = (e: ChainEvent): string[] => {
+  if (e.type === 'TradeExecutedV1') return [e.tokenIn, e.tokenOut];
+  return e.type === 'PoolCreatedV1' ? [e.token0, e.token1] : [];
+};
+
+const isAfter = (e: ChainEvent, p: StatePosition | null) =>
+  p === null ||
+  e.blockNumber > p.blockNumber ||
+  (e.blockNumber === p.blockNumber && logIndexOf(e) > p.logIndex);
+
+/**
+ * The analytics of one chain: a price book and the traders' ledgers, kept in the state store
+ * (pools and ledgers as keys, with undo per block) and in the OLAP store (priced trades, token
+ * prices, candles, wallet activity). A run of events is applied, written to the OLAP store
+ * (idempotent), then committed with its position, so a redelivered batch finds itself applied.
+ */
+export class ChainAnalytics {
+  private book: PriceBook | undefined;
+  private position: StatePosition | null = null;
+  private readonly ledgers = new Map<string, WalletLedger>();
+
+  constructor(
+    readonly chainId: number,
+    private readonly deps: ChainAnalyticsDeps,
+  ) {}
+
+  async handle(events: readonly CanonicalEvent[]): Promise<BatchOutcome> {
+    const outcome: BatchOutcome = { trades: [], wallets: new Set() };
+    let run: ChainEvent[] = [];
+    for (const event of events) {
+      if (event.type !== 'ReorgV1') {
+        run.push(event);
+        continue;
+      }
+      await this.apply(run, outcome);
+      run = [];
+      await this.rollback(event);
+    }
+    await this.apply(run, outcome);
+    return outcome;
+  }
+
+  private async apply(events: readonly ChainEvent[], outcome: BatchOutcome): Promise<void> {
+    const book = await this.load();
+    const fresh = events.filter((e) => isAfter(e, this.position));
+    const last = fresh.at(-1);
+    if (!last) return;
+    await this.loadLedgers(fresh.flatMap((e) => (e.type === 'TradeExecutedV1' ? [e.trader] : [])));
+    await this.deps.decimals.ensure(fresh.flatMap(tokensOf));
+    const effects = new BatchEffects(this.chainId, book, this.ledgers, this.deps.decimals.get);
+    for (const event of fresh) effects.apply(event);
+    await this.write(effects.trades, effects.finish());
+    const position = {
+      blockNumber: last.blockNumber,
+      blockHash: last.blockHash,
+      logIndex: logIndexOf(last),
+    };
+    await this.deps.state.commit(ANALYTICS_CONSUMER, this.chainId, effects.changes, position);
+    this.position = position;
+    outcome.trades.push(...effects.trades);
+    for (const wallet of effects.wallets) outcome.wallets.add(wallet);
+  }
+
+  private async write(trades: readonly AnalyzedTrade[], prices: readonly TokenPriceRecord[]) {
+    const { olap } = this.deps;
+    if (prices.length > 0) await olap.insertTokenPrices(prices);
+    if (trades.length === 0) return;
+    const keys = await olap.insertPricedTrades(trades.map(pricedTradeRow));
+    await olap.recomputeCandles(keys.candles);
+    await olap.recomputeWalletActivity(keys.wallets);
+  }
+
+  private async load(): Promise<PriceBook> {
+    if (this.book) return this.book;
+    const { state } = this.deps;
+    this.position = await state.position(ANALYTICS_CONSUMER, this.chainId);
+    const book = createPriceBook({ ...this.deps.pricing, decimals: this.deps.decimals.get });
+    const stored = await state.loadPrefix(ANALYTICS_CONSUMER, this.chainId, POOL_KEY, MAX_POOLS);
+    const pools = [...stored.values()] as PoolSnapshot[];
+    const block = Math.max(0, ...pools.map((p) => p.position.blockNumber));
+    book.restore({ version: 1, chainId: this.chainId, block, pools });
+    this.book = book;
+    return book;
+  }
+
+  private async loadLedgers(wallets: readonly string[]): Promise<void> {
+    const missing = [...new Set(wallets)].filter((w) => !this.ledgers.has(w));
+    if (missing.length === 0) return;
+    const keys = missing.map((w) => LEDGER_KEY + w);
+    const stored = await this.deps.state.load(ANALYTICS_CONSUMER, this.chainId, keys);
+    const cashTokens = this.deps.pricing.stablecoins.map((token) => ({
+      chainId: this.chainId,
+      token,
+    }));
+    for (const wallet of missing) {
+      const json = stored.get(LEDGER_KEY + wallet);
+      this.ledgers.set(
+        wallet,
+        json === undefined
+          ? createLedger({ wallet, method: this.deps.costMethod, cashTokens })
+          : ledgerFromJSON(json),
+      );
+    }
+  }
+
+  /** Undoes what the orphaned blocks did, in the OLAP store and in the state, then reloads. */
+  private async rollback(reorg: ReorgV1): Promise<void> {
+    const { olap, state, logger } = this.deps;
+    await olap.retractBlocks(
+      this.chainId,
+      reorg.orphaned.map((b) => b.hash),
+    );
+    const restored = await state.rollback(ANALYTICS_CONSUMER, this.chainId, reorg.ancestor);
+    logger.info(
+      {
+        event: 'analytics.rolled_back',
+        chainId: this.chainId,
+        ancestor: reorg.ancestor.number,
+        keys: restored.length,
+      },
+      'analytics rolled back to the common ancestor',
+    );
+    this.book = undefined;
+    this.ledgers.clear();
+  }
+}

@@ -1,0 +1,20 @@
+import type { AnalyticsOlapStore } from '@tidemark/domain';
+import { storeLogger, type OlapStoreConfig } from '../../config';
+import { closeOnce, openOlapBackend } from '../open-backend';
+import { createClickHouseAnalyticsStore } from './analytics-store';
+
+/**
+ * Opens the analytics side of the OLAP store, on the same backend and settings as `createOlapStore`
+ * (in chDB mode both share the process's engine on `${dataDir}/chdb`).
+ */
+export async function createAnalyticsOlapStore(
+  config: OlapStoreConfig,
+): Promise<AnalyticsOlapStore> {
+  const logger = storeLogger(config.logger, 'analytics-olap');
+  const backend = await openOlapBackend(config, logger);
+  logger.info({ event: 'analytics_olap_store_opened', backend: backend.describe });
+  return createClickHouseAnalyticsStore(
+    backend.client,
+    closeOnce(backend, logger, 'analytics_olap_store_closed'),
+  );
+}

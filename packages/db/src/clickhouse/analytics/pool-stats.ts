@@ -1,0 +1,154 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import {
+  divFixed,
+  formatFixed,
+  parseFixed,
+  type PoolStats,
+  type PoolStatsListQuery,
+  type PoolStatsPage,
+} from '@tidemark/domain';
+import { select, type Params } from './sql';
+import * as v from './values';
+import { DAY, HOUR, floorTo } from './windows';
+
+/** now, 5m, 1h, 6h and 24h ago: the instants whose prices the changes compare. */
+const lookbacks = [0, 300, HOUR, 6 * HOUR, DAY] as const;
+const at = (name: string) => `toDateTime({${name}:UInt32}, 'UTC')`;
+
+/**
+ * Price at T: the last priced 1m close from T's day up to T's minute, else the last daily close
+ * before T's day (a pool idle for days still has a reference). Both reads are small: one day of
+ * minutes, and one row per day of the pool's life.
+ */
+const priceAt = (i: number) =>
+  `toString(coalesce(
+    argMaxIf(close_usd, bucket, interval_s = 60 AND bucket >= ${at(`day${i}`)} AND bucket <= ${at(`minute${i}`)}),
+    argMaxIf(close_usd, bucket, interval_s = 86400 AND bucket < ${at(`day${i}`)}))) AS price${i}`;
+
+const statsSql = `SELECT chain_id, pool,
+  toString(sumIf(volume_usd, interval_s = 3600)) AS volume_text, sumIf(trades, interval_s = 3600) AS n_trades,
+  sumIf(buys, interval_s = 3600) AS n_buys, sumIf(sells, interval_s = 3600) AS n_sells,
+  ${lookbacks.map((_, i) => priceAt(i)).join(',\n  ')}
+FROM candles FINAL
+WHERE chain_id IN {chains:Array(UInt32)} AND pool IN {pools:Array(String)} AND trades > 0 AND (
+  (interval_s = 3600 AND bucket >= ${at('hourFrom')} AND bucket < ${at('hourTo')})
+  OR (interval_s = 60 AND bucket >= ${at(`day${lookbacks.length - 1}`)} AND bucket <= ${at('minute0')})
+  OR (interval_s = 86400 AND bucket < ${at('day0')}))
+GROUP BY chain_id, pool`;
+
+const latestSql = `SELECT chain_id, pool, toString(liquidity_usd) AS liquidity, block_number
+FROM pool_latest FINAL WHERE chain_id IN {chains:Array(UInt32)} AND pool IN {pools:Array(String)}`;
+
+interface StatsRow {
+  chain_id: v.Int;
+  pool: string;
+  volume_text: string;
+  n_trades: v.Int;
+  n_buys: v.Int;
+  n_sells: v.Int;
+  [price: `price${number}`]: string | null;
+}
+
+function timeParams(now: number): Params {
+  const params: Params = { hourTo: floorTo(now, HOUR) + HOUR };
+  params.hourFrom = (params.hourTo as number) - DAY;
+  lookbacks.forEach((back, i) => {
+    const t = Math.max(0, now - back);
+    params[`day${i}`] = floorTo(t, DAY);
+    params[`minute${i}`] = floorTo(t, 60);
+  });
+  return params;
+}
+
+function change(now: string | null, then: string | null): string | null {
+  if (now === null || then === null) return null;
+  const base = parseFixed(then);
+  return base === 0n ? null : formatFixed(divFixed(parseFixed(now) - base, base));
+}
+
+type Pair = readonly [number, string];
+const pairKey = (chainId: v.Int, pool: string) => `${Number(chainId)}:${pool}`;
+
+/** Stats of the given pools, in their order; a pool without any candle is left out. */
+export async function statsOfPools(
+  client: ClickHouseClient,
+  pairs: readonly Pair[],
+  now: number,
+): Promise<PoolStats[]> {
+  if (pairs.length === 0) return [];
+  const params: Params = {
+    chains: [...new Set(pairs.map(([c]) => c))],
+    pools: [...new Set(pairs.map(([, p]) => p))],
+    ...timeParams(now),
+  };
+  const [stats, latest] = await Promise.all([
+    select<StatsRow>(client, statsSql, params),
+    select<{ chain_id: v.Int; pool: string; liquidity: string | null; block_number: v.Int }>(
+      client,
+      latestSql,
+      params,
+    ),
+  ]);
+  const byPair = new Map(stats.map((row) => [pairKey(row.chain_id, row.pool), row]));
+  const stateByPair = new Map(latest.map((row) => [pairKey(row.chain_id, row.pool), row]));
+  return pairs.flatMap(([chainId, pool]) => {
+    const row = byPair.get(pairKey(chainId, pool));
+    if (!row) return [];
+    const state = stateByPair.get(pairKey(chainId, pool));
+    const price = (i: number) => v.nullableDecimalOut(row[`price${i}`] ?? null);
+    return [
+      {
+        chainId,
+        pool,
+        volume24hUsd: v.decimalOut(row.volume_text),
+        trades24h: Number(row.n_trades),
+        buys24h: Number(row.n_buys),
+        sells24h: Number(row.n_sells),
+        priceUsd: price(0),
+        priceChange: {
+          m5: change(price(0), price(1)),
+          h1: change(price(0), price(2)),
+          h6: change(price(0), price(3)),
+          h24: change(price(0), price(4)),
+        },
+        liquidityUsd: state ? v.nullableDecimalOut(state.liquidity) : null,
+        stateBlockNumber: state ? Number(state.block_number) : null,
+      },
+    ];
+  });
+}
+
+export async function poolStats(
+  client: ClickHouseClient,
+  chainId: number,
+  pool: string,
+  now: number,
+): Promise<PoolStats | null> {
+  const pair: Pair = [v.chainId(chainId), v.address(pool, 'pool')];
+  const [stats] = await statsOfPools(client, [pair], v.unixTime(now, 'now'));
+  return stats ?? null;
+}
+
+/** Pools traded in the 24 hourly buckets ending with now's, by their USD volume there. */
+export async function listPoolStats(
+  client: ClickHouseClient,
+  q: PoolStatsListQuery,
+): Promise<PoolStatsPage> {
+  if (q.chainId !== undefined) v.chainId(q.chainId);
+  v.unixTime(q.now, 'now');
+  v.integer(q.first, 'first', 1, 100);
+  const offset = v.integer(q.after ?? 0, 'after', 0, 1_000_000);
+  const hourTo = floorTo(q.now, HOUR) + HOUR;
+  const ranked = await select<{ chain_id: v.Int; pool: string }>(
+    client,
+    `SELECT chain_id, pool FROM pool_activity FINAL
+     WHERE ${q.chainId === undefined ? '1' : 'chain_id = {chainId:UInt32}'}
+       AND hour >= ${at('hourFrom')} AND hour < ${at('hourTo')}
+     GROUP BY chain_id, pool HAVING sum(trades) > 0
+     ORDER BY sum(volume_usd) DESC, chain_id, pool
+     LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+    { chainId: q.chainId ?? 0, hourFrom: hourTo - DAY, hourTo, limit: q.first + 1, offset },
+  );
+  const page = ranked.slice(0, q.first).map((r): Pair => [Number(r.chain_id), r.pool]);
+  return { pools: await statsOfPools(client, page, q.now), hasNextPage: ranked.length > q.first };
+}
