@@ -1,4 +1,9 @@
-import { deployMarket, startDevnetChain, startSimulator } from '@tidemark/devnet';
+import {
+  deployMarket,
+  startDevnetChain,
+  startSimulator,
+  type MarketDeployment,
+} from '@tidemark/devnet';
 import type { OltpStore } from '@tidemark/domain';
 import { ChainConfig } from '@tidemark/indexer';
 import type { Logger } from 'pino';
@@ -25,6 +30,16 @@ async function rpc(url: string, method: string, params: unknown[]): Promise<unkn
  * the first start stopped, the new chain is advanced past the stored cursor: its new blocks then
  * continue the indexed history instead of replaying block numbers already stored.
  */
+/** The devnet's dollar tokens anchor USD prices; its pools are small, so the floor is low. */
+function devnetPricing(deployment: MarketDeployment) {
+  const dollars = deployment.tokens.filter((t) => ['USDC', 'USDT', 'DAI'].includes(t.symbol));
+  return {
+    stablecoins: dollars.map((t) => t.address),
+    wrappedNative: deployment.weth,
+    minLiquidityUsd: '1000',
+  };
+}
+
 async function continuePastCursor(rpcUrl: string, chainId: number, oltp: OltpStore): Promise<void> {
   const cursor = await oltp.getCursor(chainId);
   if (!cursor) return;
@@ -69,6 +84,7 @@ export async function startDevnets(
           startBlock: 0,
           pollIntervalMs: 250,
           maxBlockRange: 2000,
+          pricing: devnetPricing(deployment),
         });
       }),
     );

@@ -71,7 +71,7 @@ export async function startTidemark(
     const indexer: RunningIndexer = await startIndexer({
       ...adapters,
       chains,
-      roles: ['ingest', 'sink'],
+      roles: ['ingest', 'sink', 'analytics'],
       logger: logger.child({ service: 'indexer' }),
     });
     stops.push(() => indexer.stop());
