@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInProcessBus } from '@tidemark/bus';
+import { createInProcessBus, createKafkaBus } from '@tidemark/bus';
 import { createAnalyticsOlapStore, createOlapStore, createOltpStore } from '@tidemark/db';
 import { deployMarket, injectReorg, startDevnetChain, startSimulator } from '@tidemark/devnet';
 import type { MarketDeployment } from '@tidemark/devnet';
-import { parseFixed, type OltpStore } from '@tidemark/domain';
-import { eventually } from '@tidemark/testkit';
+import { parseFixed, type EventBus, type OltpStore } from '@tidemark/domain';
+import { eventually, startKafka, startPostgres } from '@tidemark/testkit';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANALYTICS_CONSUMER } from '../src/analytics/chain-analytics';
@@ -40,13 +40,24 @@ function chainsFor(rpcUrl: string, deployment: MarketDeployment) {
   ]);
 }
 
-/** Opens embedded stores on a fresh data dir and starts ingest, sink and analytics on them. */
-async function startRun(rpcUrl: string, deployment: MarketDeployment) {
+type Mode = 'embedded' | 'server';
+
+/** Embedded: in-process bus and PGlite. Server: a fresh Kafka broker and PostgreSQL server. */
+async function busAndDatabase(mode: Mode): Promise<{ bus: EventBus; databaseUrl?: string }> {
+  if (mode === 'embedded') return { bus: createInProcessBus({ logger }) };
+  const [kafka, postgres] = await Promise.all([startKafka(), startPostgres()]);
+  cleanups.push(() => Promise.all([kafka.stop(), postgres.stop()]));
+  const bus = await createKafkaBus({ brokers: kafka.brokers, clientId: 'analytics-test', logger });
+  return { bus, databaseUrl: postgres.url };
+}
+
+/** Opens fresh stores and starts ingest, sink and analytics on them. */
+async function startRun(mode: Mode, rpcUrl: string, deployment: MarketDeployment) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidemark-analytics-'));
-  const oltp = await createOltpStore({ dataDir });
+  const { bus, databaseUrl } = await busAndDatabase(mode);
+  const oltp = await createOltpStore({ dataDir, databaseUrl });
   const olap = await createOlapStore({ dataDir });
   const analytics = await createAnalyticsOlapStore({ dataDir });
-  const bus = createInProcessBus({ logger });
   const indexer = await startIndexer({
     chains: chainsFor(rpcUrl, deployment),
     roles: ['ingest', 'sink', 'analytics'],
@@ -75,7 +86,7 @@ const caughtUp = (oltp: OltpStore, block: number) =>
     intervalMs: 50,
   });
 
-describe('analytics under reorgs', () => {
+describe.each(['embedded', 'server'] as const)('analytics under reorgs (%s)', (mode) => {
   it('ends equal to a clean run over the canonical chain: ledgers, pools, candles, leaderboards, prices', async () => {
     const chain = await startDevnetChain({ chainId: CHAIN_ID, blockTimeMs: BLOCK_TIME_MS });
     cleanups.push(() => chain.stop());
@@ -91,7 +102,7 @@ describe('analytics under reorgs', () => {
     cleanups.push(() => (simulatorStopped ? Promise.resolve() : simulator.stop()));
     await simulator.ready;
 
-    const live = await startRun(chain.rpcUrl, deployment);
+    const live = await startRun(mode, chain.rpcUrl, deployment);
     for (const depth of [1, 3, 8]) {
       await caughtUp(live.oltp, await headNumber(chain.rpcUrl));
       await injectReorg(chain.rpcUrl, {
@@ -122,7 +133,7 @@ describe('analytics under reorgs', () => {
     expect(weth).not.toBeNull();
     expect(afterReorgs.candles.length).toBeGreaterThan(10);
 
-    const clean = await startRun(chain.rpcUrl, deployment);
+    const clean = await startRun(mode, chain.rpcUrl, deployment);
     await caughtUp(clean.oltp, head);
     const fromScratch = await snapshotAnalytics(clean.oltp, clean.analytics, CHAIN_ID, tokens);
     expect(afterReorgs).toEqual(fromScratch);
