@@ -67,14 +67,7 @@ export async function runIngestBench(options: BenchOptions): Promise<BenchResult
     const cpuAtStart = process.cpuUsage();
     const ingest = followChain({
       chain,
-      // Parsed like TIDEMARK_CHAINS, so every other setting keeps its default.
-      config: ChainConfig.parse({
-        id: BENCH_CHAIN_ID,
-        name: 'bench',
-        rpcUrl: rpc.url,
-        startBlock: market.shape.firstBlock,
-        maxBlockRange: options.maxBlockRange,
-      }),
+      config: benchChainConfig(rpc.url, market, options.maxBlockRange),
       ...adapters,
       logger: options.logger,
       progress,
@@ -131,6 +124,17 @@ async function waitForSink(
     }
     await sleep(50);
   }
+}
+
+/** The bench chain, parsed like TIDEMARK_CHAINS, so every other setting keeps its default. */
+export function benchChainConfig(rpcUrl: string, market: SyntheticMarket, maxBlockRange: number) {
+  return ChainConfig.parse({
+    id: BENCH_CHAIN_ID,
+    name: 'bench',
+    rpcUrl,
+    startBlock: market.shape.firstBlock,
+    maxBlockRange,
+  });
 }
 
 /** Logs in the generated chain that become trades: one per swap. */

@@ -4,16 +4,10 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createKafkaBus } from '@tidemark/bus';
 import { createOltpStore } from '@tidemark/db';
-import {
-  ChainConfig,
-  followChain,
-  openAdapters,
-  ProgressTracker,
-  startSinkRole,
-} from '@tidemark/indexer';
+import { followChain, openAdapters, ProgressTracker, startSinkRole } from '@tidemark/indexer';
 import type { Logger } from 'pino';
 import { startMarketRpc } from './market-rpc';
-import { BENCH_CHAIN_ID } from './run-ingest-bench';
+import { BENCH_CHAIN_ID, benchChainConfig } from './run-ingest-bench';
 import { createSyntheticChainReader } from './synthetic-chain-reader';
 import { SyntheticMarket, type MarketShape } from './synthetic-market';
 
@@ -95,13 +89,7 @@ export async function runIngestHalf(options: SplitOptions): Promise<void> {
     options.report({ role: 'ingest', startedAt });
     const ingest = followChain({
       chain,
-      config: ChainConfig.parse({
-        id: BENCH_CHAIN_ID,
-        name: 'bench',
-        rpcUrl: rpc.url,
-        startBlock: market.shape.firstBlock,
-        maxBlockRange: options.maxBlockRange,
-      }),
+      config: benchChainConfig(rpc.url, market, options.maxBlockRange),
       bus,
       oltp,
       logger: options.logger,
