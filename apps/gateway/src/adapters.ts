@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
 import { createInProcessBus, createKafkaBus } from '@tidemark/bus';
-import { createOlapStore, createOltpStore } from '@tidemark/db';
-import type { EventBus, OlapStore, OltpStore } from '@tidemark/domain';
+import { createAnalyticsOlapStore, createOlapStore, createOltpStore } from '@tidemark/db';
+import type { AnalyticsOlapStore, EventBus, OlapStore, OltpStore } from '@tidemark/domain';
 import type { ServerEnv } from './server-env';
 
 export interface Adapters {
   oltp: OltpStore;
   olap: OlapStore;
+  analytics: AnalyticsOlapStore;
   bus: EventBus;
   close(): Promise<void>;
 }
@@ -36,11 +37,12 @@ export async function openAdapters(env: ServerEnv, logger: Logger): Promise<Adap
     const oltp = track(
       await createOltpStore({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, logger }),
     );
-    const olap = track(
-      await createOlapStore({ dataDir: env.dataDir, clickhouseUrl: env.clickhouseUrl, logger }),
-    );
+    const olapConfig = { dataDir: env.dataDir, clickhouseUrl: env.clickhouseUrl, logger };
+    const olap = track(await createOlapStore(olapConfig));
+    // Same backend as `olap` (in chDB mode, the same engine); the analytics role writes it.
+    const analytics = track(await createAnalyticsOlapStore(olapConfig));
     const bus = track(await openBus(env, logger));
-    return { oltp, olap, bus, close };
+    return { oltp, olap, analytics, bus, close };
   } catch (err) {
     await close();
     throw err;

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { EventBus, OlapStore, OltpStore } from '@tidemark/domain';
+import type { AnalyticsOlapStore, EventBus, OlapStore, OltpStore } from '@tidemark/domain';
 import type { GatewayConfig } from './config';
 import { createApollo } from './graphql/apollo';
 import { buildSchema } from './graphql/schema';
@@ -16,9 +16,15 @@ export interface GatewayDeps {
   config: GatewayConfig;
   oltp: OltpStore;
   olap: OlapStore;
+  /** Priced trades, candles, wallet activity, leaderboards and pool stats (the analytics role's). */
+  analytics: AnalyticsOlapStore;
   bus: EventBus;
   logger: Logger;
+  /** Unix seconds, the "now" of time windows; defaults to the system clock (tests fix it). */
+  clock?: () => number;
 }
+
+const systemClock = () => Math.floor(Date.now() / 1000);
 
 export interface Gateway {
   /** GraphQL over HTTP, e.g. http://127.0.0.1:4000/graphql */
@@ -52,7 +58,15 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     bindings.service === undefined ? deps.logger.child({ service: 'gateway' }) : deps.logger;
   const fanout = new TradeFanout(deps.config.subscriberQueueLimit);
   const retractions = new RetractionFanout(deps.config.subscriberQueueLimit);
-  const schema = buildSchema({ oltp: deps.oltp, olap: deps.olap, fanout, retractions, logger });
+  const schema = buildSchema({
+    oltp: deps.oltp,
+    olap: deps.olap,
+    analytics: deps.analytics,
+    now: deps.clock ?? systemClock,
+    fanout,
+    retractions,
+    logger,
+  });
   const httpServer = createServer();
   const subscriptions = startSubscriptionServer(httpServer, graphqlPath, schema, logger);
   const apollo = createApollo(schema, httpServer, subscriptions, logger);

@@ -3,6 +3,7 @@ import { beforeEach, describe } from 'vitest';
 import { candleTests } from './analytics-candles.contract';
 import { historyTests } from './analytics-history.contract';
 import { marketTests } from './analytics-market.contract';
+import { pricedTradeTests } from './analytics-priced-trades.contract';
 import { leaderboardTests, winRateTests } from './analytics-wallets.contract';
 import { closeAfterEach, type StoreLocation } from './store-location';
 
@@ -30,5 +31,6 @@ export function describeAnalyticsOlapContract(
     });
     describe('wallet activity and PnL history', () => historyTests(current));
     describe('pool stats and token prices', () => marketTests(current));
+    describe('priced trades by key', () => pricedTradeTests(current));
   });
 }

@@ -1,16 +1,21 @@
 import type { Logger } from 'pino';
-import type { ChainStatus, OlapStore, OltpStore } from '@tidemark/domain';
+import type { AnalyticsOlapStore, ChainStatus, OlapStore, OltpStore } from '@tidemark/domain';
 import type { BlockStatus } from '@tidemark/schema';
 import type { RetractionFanout, RetractionView } from '../live/retraction-fanout';
 import type { TradeFanout } from '../live/trade-fanout';
+import { analyticsResolvers } from './analytics-resolvers';
 import { toPageSize, toTradeFilter, type TradeFilterInput } from './arguments';
 import { decodeTradeCursor, encodeTradeCursor } from './cursor';
-import { AddressScalar, BigIntScalar } from './scalars';
+import { AddressScalar, BigIntScalar, DecimalScalar } from './scalars';
+import { withPricing } from './trade-pricing';
 import { statusAt, toTradeView, type TradeView } from './trade-view';
 
 export interface ResolverDeps {
   oltp: OltpStore;
   olap: OlapStore;
+  analytics: AnalyticsOlapStore;
+  /** Unix seconds: "now" of time windows (24h volume, leaderboards, default ranges). */
+  now(): number;
   fanout: TradeFanout;
   retractions: RetractionFanout;
   logger: Logger;
@@ -60,9 +65,10 @@ async function trades(deps: ResolverDeps, args: TradesArgs) {
   const finalized = await finalizedBlocks(deps.oltp);
   if (args.finalizedOnly === true) filter.atOrBelow = finalized;
   const page = await deps.olap.queryTrades(filter, first, after);
-  const edges = page.trades.map((trade) => ({
-    cursor: encodeTradeCursor(trade),
-    node: toTradeView(trade, statusAt(trade, finalized)),
+  const views = page.trades.map((trade) => toTradeView(trade, statusAt(trade, finalized)));
+  const edges = withPricing(views, deps.analytics).map((node) => ({
+    cursor: encodeTradeCursor(node),
+    node,
   }));
   return {
     edges,
@@ -101,14 +107,18 @@ function tradesRetracted(
 }
 
 export function buildResolvers(deps: ResolverDeps) {
+  const analytics = analyticsResolvers(deps);
   return {
+    ...analytics,
     Address: AddressScalar,
     BigInt: BigIntScalar,
+    Decimal: DecimalScalar,
     // TradeView holds the event contract's status words; the API spells them as enum values.
     BlockStatus: { LATEST: 'latest', FINALIZED: 'finalized' } satisfies Record<string, BlockStatus>,
     Query: {
       chains: async () => (await deps.oltp.listChains()).map(toChainView),
       trades: (_parent: unknown, args: TradesArgs) => trades(deps, args),
+      ...analytics.Query,
     },
     Subscription: {
       tradeExecuted: {

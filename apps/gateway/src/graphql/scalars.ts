@@ -48,3 +48,29 @@ export const BigIntScalar = new GraphQLScalarType<string, string>({
   parseValue: (value) => parseUint(value),
   parseLiteral: (node) => parseUint(literalString(node)),
 });
+
+/** The domain's exact decimals: sign, digits, and at most 18 places after the point. */
+const decimalPattern = /^-?[0-9]+(\.[0-9]{1,18})?$/;
+
+function parseDecimal(value: unknown): string {
+  if (typeof value !== 'string' || !decimalPattern.test(value)) {
+    throw badUserInput(
+      `invalid Decimal ${JSON.stringify(value)}: expected a plain decimal string such as "-12.5" (at most 18 decimal places)`,
+    );
+  }
+  return value;
+}
+
+/** Exact decimals (USD figures, prices, ratios) as strings: money is never a float. */
+export const DecimalScalar = new GraphQLScalarType<string, string>({
+  name: 'Decimal',
+  description: 'An exact decimal number as a string, e.g. "-12.5".',
+  serialize: (value) => {
+    // Output comes from our stores and the domain's formatFixed; anything else is a bug.
+    if (typeof value !== 'string' || !decimalPattern.test(value))
+      throw new TypeError(`Decimal cannot represent ${JSON.stringify(value)}`);
+    return value;
+  },
+  parseValue: (value) => parseDecimal(value),
+  parseLiteral: (node) => parseDecimal(literalString(node)),
+});

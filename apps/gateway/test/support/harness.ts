@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { createInProcessBus } from '@tidemark/bus';
 import { eventually as pollUntil } from '@tidemark/testkit';
-import { createOlapStore, createOltpStore } from '@tidemark/db';
-import type { EventBus, OlapStore, OltpStore } from '@tidemark/domain';
+import { createAnalyticsOlapStore, createOlapStore, createOltpStore } from '@tidemark/db';
+import type { AnalyticsOlapStore, EventBus, OlapStore, OltpStore } from '@tidemark/domain';
 import {
   createGateway,
   parseGatewayConfig,
@@ -19,8 +19,11 @@ export interface Harness {
   dataDir: string;
   oltp: OltpStore;
   olap: OlapStore;
+  analytics: AnalyticsOlapStore;
   bus: EventBus;
   gateway: Gateway;
+  /** Sets the gateway's clock (Unix seconds); until set, it is the system clock. */
+  setNow(now: number): void;
   logs: LogLine[];
   logger: pino.Logger;
   startGateway(config?: Partial<GatewayConfig>): Promise<Gateway>;
@@ -37,6 +40,9 @@ export async function startHarness(name: string): Promise<Harness> {
   );
   const oltp = await createOltpStore({ dataDir, logger });
   const olap = await createOlapStore({ dataDir, logger });
+  const analytics = await createAnalyticsOlapStore({ dataDir, logger });
+  let now: number | undefined;
+  const clock = () => now ?? Math.floor(Date.now() / 1000);
   const bus = createInProcessBus({ logger });
   const gateways: Gateway[] = [];
   const startGateway = async (config: Partial<GatewayConfig> = {}) => {
@@ -45,8 +51,10 @@ export async function startHarness(name: string): Promise<Harness> {
       config: { ...base, ...config },
       oltp,
       olap,
+      analytics,
       bus,
       logger,
+      clock,
     });
     gateways.push(gateway);
     return gateway;
@@ -56,15 +64,19 @@ export async function startHarness(name: string): Promise<Harness> {
     dataDir,
     oltp,
     olap,
+    analytics,
     bus,
     gateway,
+    setNow: (value) => {
+      now = value;
+    },
     logs,
     logger,
     startGateway,
     async close() {
       await Promise.all(gateways.map((item) => item.stop()));
       await bus.close();
-      await Promise.all([oltp.close(), olap.close()]);
+      await Promise.all([oltp.close(), olap.close(), analytics.close()]);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

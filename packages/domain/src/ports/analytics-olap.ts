@@ -48,6 +48,20 @@ export interface PricedTrade {
   isWin: boolean;
 }
 
+/**
+ * Names one trade for `pricedTrades`: its natural key (chain, block hash, log index) and its
+ * block's time, which narrows the search to the partitions and hours that can hold it.
+ */
+export interface PricedTradeKey {
+  chainId: number;
+  blockHash: string;
+  logIndex: number;
+  timestamp: UnixTime;
+}
+
+/** The most keys one `pricedTrades` call takes. */
+export const MAX_PRICED_TRADE_KEYS = 1_000;
+
 /** A token's USD price from a block on, until the next row of the same token. */
 export interface TokenPriceRecord {
   chainId: number;
@@ -288,6 +302,11 @@ export interface AnalyticsOlapStore {
   walletActivity(query: WalletActivityQuery): Promise<WalletTotals>;
   /** Oldest first, one point per bucket with trades. */
   pnlHistory(query: PnlHistoryQuery): Promise<PnlHistoryPoint[]>;
+  /**
+   * The priced trades of these keys, in no particular order, in one read: a key the analytics role
+   * has not priced (yet) has no entry. At most `MAX_PRICED_TRADE_KEYS` keys.
+   */
+  pricedTrades(keys: readonly PricedTradeKey[]): Promise<PricedTrade[]>;
   /** The price set at the newest block at or below `atBlock` (default: the latest); null if none. */
   tokenPrice(chainId: number, token: string, atBlock?: number): Promise<TokenPriceRecord | null>;
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import { queryCandles } from './candle-query';
 import { keysOfTrades } from './keys';
 import { leaderboard } from './leaderboard';
 import { listPoolStats, poolStats } from './pool-stats';
+import { pricedTrades } from './priced-trade-query';
 import { recomputeCandles } from './recompute-candles';
 import { recomputeWalletActivity } from './recompute-wallets';
 import { retractBlocks, touchedByBlocks } from './retract';
@@ -35,6 +36,7 @@ export function createClickHouseAnalyticsStore(
     leaderboard: (query) => leaderboard(client, query),
     walletActivity: (query) => walletActivity(client, query),
     pnlHistory: (query) => pnlHistory(client, query),
+    pricedTrades: (keys) => pricedTrades(client, keys),
     tokenPrice: (chainId, token, atBlock) => tokenPrice(client, chainId, token, atBlock),
     close,
   };

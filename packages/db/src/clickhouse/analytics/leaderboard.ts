@@ -48,7 +48,7 @@ function rankRows(q: LeaderboardQuery, from: string): string {
 /** A window summed per request: for an hour without a valid snapshot. */
 function rankWindow(q: LeaderboardQuery & { window: keyof typeof windowHours }): string {
   const chain = q.chainId === undefined ? '1' : 'chain_id = {scope:UInt32}';
-  return `SELECT wallet, ${totalsColumns('sum')} FROM ${windowRows(chain, windowRanges(q.window, q.now))}
+  return `SELECT wallet, ${totalsColumns('sum')} FROM ${windowRows(chain, windowRanges(q.window, q.now), 'time')}
     GROUP BY wallet
     HAVING sum(trades) > 0 ${q.metric === 'winRate' ? 'AND sum(closes) >= {minCloses:UInt32}' : ''}
     ORDER BY ${orderBy(q.metric, (c) => `sum(${c})`)} ${page}`;

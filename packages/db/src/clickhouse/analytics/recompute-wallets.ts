@@ -9,7 +9,8 @@ const DAY = 86_400;
 
 // Like the candle rebuild: rows from the source, plus an empty marker for every bucket the target
 // shows as non-empty, so a bucket whose trades are gone aggregates to trades = 0 and replaces it;
-// the version is the statement's start. Each level is rebuilt from the one below it.
+// the version is the statement's start. Each level is rebuilt from the one below it; the touched
+// wallets' existing rows are read from the wallet-first copies (wallet_hours, wallet_days).
 
 const touched = `touched AS (
   SELECT k.1 AS chain_id, k.2 AS wallet, k.3 AS key_from, k.4 AS key_to
@@ -22,7 +23,7 @@ const figures = 'volume_usd, fees_usd, gas_fees_usd, realized_pnl_usd, trades, w
 const summed = `sum(volume_usd), sum(fees_usd), sum(gas_fees_usd), sum(realized_pnl_usd),
   sum(trades), sum(wins), sum(closes), toUnixTimestamp64Nano(now64(9))`;
 const inWindow = (column: string) =>
-  `chain_id IN {chainSet:Array(UInt32)} AND wallet IN {wallets:Array(String)}
+  `wallet IN {wallets:Array(String)} AND chain_id IN {chainSet:Array(UInt32)}
    AND ${column} >= toDateTime({lo:UInt32}, 'UTC') AND ${column} < toDateTime({hi:UInt32}, 'UTC')
    AND trades > 0`;
 
@@ -41,7 +42,7 @@ FROM (
     AND block_hash NOT IN {excluded:Array(String)}
   UNION ALL
   SELECT chain_id, wallet, toUnixTimestamp(hour), ${zero}, ${zero}, ${zero}, ${zero}, 0, 0, 0
-  FROM wallet_activity FINAL WHERE ${inWindow('hour')}
+  FROM wallet_hours FINAL WHERE ${inWindow('hour')}
 ) AS rows
 INNER JOIN touched USING (chain_id, wallet)
 WHERE hour_ts >= intDiv(key_from, ${HOUR}) * ${HOUR} AND hour_ts <= intDiv(key_to, ${HOUR}) * ${HOUR}
@@ -53,10 +54,10 @@ WITH ${touched}
 SELECT chain_id, toDateTime(day_ts, 'UTC'), wallet, ${summed}
 FROM (
   SELECT chain_id, wallet, intDiv(toUnixTimestamp(hour), ${DAY}) * ${DAY} AS day_ts, ${figures}
-  FROM wallet_activity FINAL WHERE ${inWindow('hour')}
+  FROM wallet_hours FINAL WHERE ${inWindow('hour')}
   UNION ALL
   SELECT chain_id, wallet, toUnixTimestamp(day), ${zero}, ${zero}, ${zero}, ${zero}, 0, 0, 0
-  FROM wallet_activity_daily FINAL WHERE ${inWindow('day')}
+  FROM wallet_days FINAL WHERE ${inWindow('day')}
 ) AS rows
 INNER JOIN touched USING (chain_id, wallet)
 WHERE day_ts >= intDiv(key_from, ${DAY}) * ${DAY} AND day_ts <= intDiv(key_to, ${DAY}) * ${DAY}

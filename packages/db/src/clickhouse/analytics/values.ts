@@ -69,8 +69,11 @@ export function decimal(value: string, field: string): string {
 export const nullableDecimal = (value: string | null, field: string): string | null =>
   value === null ? null : decimal(value, field);
 
+const SHORTEST = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
+
 /** A decimal column read as text (toString), in the shortest form the port promises. */
-export const decimalOut = (value: string): string => formatFixed(parseFixed(value));
+export const decimalOut = (value: string): string =>
+  SHORTEST.test(value) && value !== '-0' ? value : formatFixed(parseFixed(value));
 
 export const nullableDecimalOut = (value: string | null): string | null =>
   value === null ? null : decimalOut(value);

@@ -37,7 +37,7 @@ export async function walletActivity(
     rows = await select<TotalsRow>(
       client,
       `SELECT ${totalsColumns('sum')}
-       FROM ${windowRows(`${chain} AND wallet = {wallet:String}`, ranges)}
+       FROM ${windowRows(`${chain} AND wallet = {wallet:String}`, ranges, 'wallet')}
        HAVING sum(trades) > 0`,
       { scope, wallet, ...windowParams(ranges) },
     );
@@ -50,7 +50,7 @@ export async function walletActivity(
 const MAX_HOURLY_SPAN = 31 * DAY;
 
 /**
- * Points from the hourly or the wallet-first daily rows. The realized PnL before the first bucket
+ * Points from the wallet-first hourly or daily rows. The realized PnL before the first bucket
  * is the all-time total less everything from that bucket on (its hours up to the next whole day,
  * then whole days), so no query reads the wallet's whole history hour by hour.
  */
@@ -58,7 +58,7 @@ function pnlSql(
   bucket: PnlHistoryQuery['bucket'],
   chain: string,
 ): { points: string; after: string } {
-  const hourly = `FROM wallet_activity FINAL WHERE ${chain} AND wallet = {wallet:String}`;
+  const hourly = `FROM wallet_hours FINAL WHERE wallet = {wallet:String} AND ${chain}`;
   const daily = `FROM wallet_days FINAL WHERE wallet = {wallet:String} AND ${chain}`;
   const points =
     bucket === '1h'

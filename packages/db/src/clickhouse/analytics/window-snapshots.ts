@@ -28,16 +28,20 @@ function snapshotParams(window: HourWindow, asOf: number): Params {
   return { windowH: windowHours[window], asOf, ...windowParams(windowRanges(window, asOf)) };
 }
 
-/** Builds every window's snapshot as of `now`'s hour, marks it valid, and drops the others. */
+/**
+ * Builds every window's snapshot as of `now`'s hour, marks it valid, and drops the others. A window
+ * whose valid snapshot is already of that hour is left as it is (recomputes keep it current).
+ */
 export async function refreshLeaderboards(client: ClickHouseClient, now: number): Promise<void> {
   const asOf = floorTo(v.unixTime(now, 'now'), HOUR);
   for (const window of windows) {
+    if ((await snapshotHour(client, window)) === asOf) continue;
     const ranges = windowRanges(window, asOf);
     await command(
       client,
       `INSERT INTO wallet_window_totals (${columns})
        SELECT {windowH:UInt16}, scope, toDateTime({asOf:UInt32}, 'UTC'), wallet, ${summed}
-       FROM ${windowRows('1', ranges)} ARRAY JOIN [chain_id, toUInt32(0)] AS scope
+       FROM ${windowRows('1', ranges, 'time')} ARRAY JOIN [chain_id, toUInt32(0)] AS scope
        GROUP BY scope, wallet HAVING sum(trades) > 0`,
       snapshotParams(window, asOf),
     );
@@ -94,7 +98,7 @@ export async function refreshSnapshotWallets(
       `INSERT INTO wallet_window_totals (${columns})
        SELECT {windowH:UInt16}, scope, toDateTime({asOf:UInt32}, 'UTC'), wallet, ${summed}
        FROM (
-         SELECT * FROM ${windowRows('wallet IN {wallets:Array(String)}', ranges, 'wallet_days')}
+         SELECT * FROM ${windowRows('wallet IN {wallets:Array(String)}', ranges, 'wallet')}
          UNION ALL
          SELECT k.1, k.2, ${zero}, ${zero}, ${zero}, ${zero}, 0, 0, 0
          FROM (SELECT arrayJoin(arrayZip({chains:Array(UInt32)}, {wallets:Array(String)})) AS k)

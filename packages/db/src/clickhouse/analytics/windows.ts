@@ -50,14 +50,14 @@ const between = (column: string, from: string, to: string) =>
 /**
  * The wallet rows of a window (params from `windowParams`), narrowed by `where` (fixed SQL with
  * bound parameters, or '1'). Only the non-empty parts are read. FINAL keeps one version per
- * bucket; emptied buckets add zeros. Whole days come from the day-first table, or from its
- * wallet-first copy when `where` picks wallets.
+ * bucket; emptied buckets add zeros. `time` reads the time-first tables (every wallet of the
+ * window), `wallet` their wallet-first copies (when `where` picks wallets).
  */
-export function windowRows(
-  where: string,
-  ranges: WindowRanges,
-  days: 'wallet_activity_daily' | 'wallet_days' = 'wallet_activity_daily',
-): string {
+export function windowRows(where: string, ranges: WindowRanges, order: 'time' | 'wallet'): string {
+  const [days, hourly] =
+    order === 'time'
+      ? ['wallet_activity_daily', 'wallet_activity']
+      : ['wallet_days', 'wallet_hours'];
   const empty = (r: Range) => r[0] >= r[1];
   const parts: string[] = [];
   if (!empty(ranges.days))
@@ -68,7 +68,7 @@ export function windowRows(
     ...(empty(ranges.tailHours) ? [] : [`(${between('hour', 'tailFrom', 'tailTo')})`]),
   ];
   if (hours.length > 0)
-    parts.push(`SELECT ${figures} FROM wallet_activity FINAL
+    parts.push(`SELECT ${figures} FROM ${hourly} FINAL
       WHERE ${where} AND (${hours.join(' OR ')})`);
   return `(${parts.join(' UNION ALL ')})`;
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { toCandleRange, toPnlRange } from './analytics-arguments';
+
+const HOUR = 3_600;
+const DAY = 86_400;
+/** 12:30:15 UTC on a day. */
+const now = 1_700_000_000 - (1_700_000_000 % DAY) + 12 * HOUR + 1_815;
+
+describe('toCandleRange', () => {
+  it('defaults to the `first` buckets ending with the one holding now', () => {
+    const hourStart = now - (now % HOUR);
+    expect(toCandleRange({ interval: '1h', first: 3 }, now)).toEqual({
+      from: hourStart - 2 * HOUR,
+      to: now + 1,
+      limit: 3,
+    });
+    expect(toCandleRange({ interval: '1m' }, now)).toMatchObject({ limit: 100 });
+  });
+
+  it('counts back from an explicit `to`, whose own second is not included', () => {
+    expect(toCandleRange({ interval: '5m', to: 6_000, first: 2 }, now)).toEqual({
+      from: 5_400,
+      to: 6_000,
+      limit: 2,
+    });
+    // Never before the epoch.
+    expect(toCandleRange({ interval: '1d', to: 100, first: 5 }, now)).toMatchObject({ from: 0 });
+  });
+
+  it('keeps an explicit range as given', () => {
+    expect(toCandleRange({ interval: '1m', from: 10, to: 10, first: 1_000 }, now)).toEqual({
+      from: 10,
+      to: 10,
+      limit: 1_000,
+    });
+  });
+
+  it.each([
+    [{ first: 0 }, /"first" 0: expected an integer from 1 to 1000/],
+    [{ first: 1_001 }, /"first" 1001/],
+    [{ from: 5, to: 4 }, /"from" \(5\) is after "to" \(4\); swap them/],
+    [{ to: -1 }, /"to" -1: expected Unix seconds/],
+  ])('refuses %o', (args, message) => {
+    expect(() => toCandleRange({ interval: '1m', ...args }, now)).toThrow(message);
+  });
+});
+
+describe('toPnlRange', () => {
+  it('defaults to the 30 days up to now', () => {
+    expect(toPnlRange({}, '1d', now)).toEqual({ from: now + 1 - 30 * DAY, to: now + 1 });
+  });
+
+  it('allows hourly buckets over at most 31 days, counted from the first bucket start', () => {
+    const from = 31 * DAY + 1_800;
+    expect(toPnlRange({ from, to: 62 * DAY }, '1h', now)).toEqual({ from, to: 62 * DAY });
+    expect(() => toPnlRange({ from, to: 62 * DAY + 1 }, '1h', now)).toThrow(/at most 31 days/);
+    expect(toPnlRange({ from: 0, to: 400 * DAY }, '1d', now)).toEqual({ from: 0, to: 400 * DAY });
+  });
+
+  it('refuses a range that ends before it starts', () => {
+    expect(() => toPnlRange({ from: 10, to: 9 }, '1d', now)).toThrow(/is after "to"/);
+  });
+});
