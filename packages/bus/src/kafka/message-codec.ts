@@ -5,43 +5,55 @@ import type { Batch, Message } from 'kafkajs';
 /** How many events a record holds; a record holding one event is a plain event object. */
 export const EVENT_COUNT_HEADER = 'tidemark-events';
 /**
- * Size a packed record aims for. Packing consecutive events of a chain into one record (a JSON
- * array) spares kafkajs its per-record work (varints, headers, CRC input), which cost ~70 CPU-s
- * per million one-event records; order within a chain is unchanged.
+ * Packing consecutive events of a chain into one record (a JSON array) spares kafkajs its
+ * per-record work (varints, headers, CRC input), which cost ~70 CPU-s per million one-event
+ * records; order within a chain is unchanged. A record holds up to RECORD_MAX_EVENTS events
+ * serialised in one call, and is split in halves while it is over RECORD_MAX_BYTES.
  */
-export const RECORD_TARGET_BYTES = 128 * 1024;
+export const RECORD_MAX_EVENTS = 256;
+export const RECORD_MAX_BYTES = 512 * 1024;
+
+/** Runs of consecutive events of one chain, at most `maxEvents` long. */
+function runsByChain(events: readonly CanonicalEvent[], maxEvents: number): CanonicalEvent[][] {
+  const runs: CanonicalEvent[][] = [];
+  let run: CanonicalEvent[] = [];
+  for (const event of events) {
+    if (run.length > 0 && (run.length >= maxEvents || run[0]!.chainId !== event.chainId)) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(event);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+function pack(run: readonly CanonicalEvent[], maxBytes: number, into: Message[]): void {
+  const value = run.length === 1 ? encodeEvent(run[0]!) : JSON.stringify(run);
+  if (value.length > maxBytes && run.length > 1) {
+    const half = Math.ceil(run.length / 2);
+    pack(run.slice(0, half), maxBytes, into);
+    pack(run.slice(half), maxBytes, into);
+    return;
+  }
+  into.push({
+    key: String(run[0]!.chainId),
+    value,
+    headers: { [EVENT_COUNT_HEADER]: String(run.length) },
+  });
+}
 
 /**
  * Records for a publish, keyed by chain so that all of a chain's events land on one partition
- * and keep their order. Consecutive events of one chain share a record up to `targetBytes`.
+ * and keep their order. A lone event is a plain event object, as older records were.
  */
 export function toMessages(
   events: readonly CanonicalEvent[],
-  targetBytes = RECORD_TARGET_BYTES,
+  maxBytes = RECORD_MAX_BYTES,
+  maxEvents = RECORD_MAX_EVENTS,
 ): Message[] {
   const messages: Message[] = [];
-  let pending: string[] = [];
-  let pendingChain = -1;
-  let size = 0;
-  const flush = () => {
-    if (pending.length === 0) return;
-    const value = pending.length === 1 ? pending[0]! : `[${pending.join(',')}]`;
-    messages.push({
-      key: String(pendingChain),
-      value,
-      headers: { [EVENT_COUNT_HEADER]: String(pending.length) },
-    });
-    pending = [];
-    size = 0;
-  };
-  for (const event of events) {
-    const text = encodeEvent(event);
-    if (event.chainId !== pendingChain || size + text.length > targetBytes) flush();
-    pendingChain = event.chainId;
-    pending.push(text);
-    size += text.length + 1;
-  }
-  flush();
+  for (const run of runsByChain(events, maxEvents)) pack(run, maxBytes, messages);
   return messages;
 }
 
