@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const runMode = fileURLToPath(new URL('./run-mode.ts', import.meta.url));
+/** The V8 flags the indexer runs with (scripts/start.mjs, apps/indexer and apps/launcher `start`). */
+export const INDEXER_NODE_FLAGS = ['--heap-growing-percent=100'];
 
 export interface BenchChild {
   /** The next JSON line the child prints that satisfies `match`. */
@@ -14,9 +16,13 @@ export interface BenchChild {
 
 /** Starts `run-mode.ts` with `args` in a process of its own; stderr is passed through. */
 export function startBenchChild(args: string[]): BenchChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', runMode, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...INDEXER_NODE_FLAGS, '--import', 'tsx', runMode, ...args],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const records: Record<string, unknown>[] = [];
   const waiters: (() => void)[] = [];
   createInterface({ input: child.stdout }).on('line', (line) => {
