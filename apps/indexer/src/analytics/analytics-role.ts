@@ -37,6 +37,24 @@ function byChain(events: readonly CanonicalEvent[]): Map<number, CanonicalEvent[
 }
 
 /**
+ * The leaderboard snapshots of each window are taken when the hour turns, between two batches:
+ * the store asks that they are not written while its other writes run.
+ */
+function hourlyRefresh(
+  analytics: AnalyticsOlapStore,
+  clock: () => number = () => Date.now() / 1000,
+): () => Promise<void> {
+  let lastHour = -1;
+  return async () => {
+    const now = Math.floor(clock());
+    const hour = Math.floor(now / 3600);
+    if (hour === lastHour) return;
+    await analytics.refreshLeaderboards(now);
+    lastHour = hour;
+  };
+}
+
+/**
  * Prices trades and keeps wallet PnL for every configured chain with pricing (configured or
  * well known). A chain without pricing is left out, said once in the log.
  */
@@ -66,10 +84,12 @@ export async function startAnalyticsRole(deps: AnalyticsRoleDeps): Promise<Subsc
     perChain.set(chainId, chain);
     return chain;
   };
+  const refreshLeaderboards = hourlyRefresh(deps.analytics);
   return deps.bus.subscribe({
     topic: Topics.chainEvents,
     group: ANALYTICS_GROUP,
     handler: async (events) => {
+      await refreshLeaderboards();
       for (const [chainId, list] of byChain(events)) {
         const outcome = await analyticsOf(chainId)?.handle(list);
         if (outcome && outcome.trades.length > 0)

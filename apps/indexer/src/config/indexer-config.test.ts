@@ -15,16 +15,26 @@ function errorOf(env: Record<string, string>): ConfigError {
 }
 
 describe('parseIndexerConfig', () => {
-  it('defaults to embedded stores and both roles', () => {
+  it('defaults to embedded stores, every role and average cost', () => {
     const config = parseIndexerConfig({ TIDEMARK_CHAINS: chains });
     expect(config).toMatchObject({
       dataDir: './.tidemark',
       databaseUrl: undefined,
       clickhouseUrl: undefined,
       kafkaBrokers: undefined,
-      roles: ['ingest', 'sink'],
+      roles: ['ingest', 'sink', 'analytics'],
+      costMethod: 'average',
     });
     expect(config.chains[0]).toMatchObject({ id: 1, startBlock: 0, maxBlockRange: 2000 });
+  });
+
+  it('reads the PnL method and refuses an unknown one, naming the setting', () => {
+    expect(
+      parseIndexerConfig({ TIDEMARK_CHAINS: chains, TIDEMARK_PNL_METHOD: 'fifo' }).costMethod,
+    ).toBe('fifo');
+    expect(() =>
+      parseIndexerConfig({ TIDEMARK_CHAINS: chains, TIDEMARK_PNL_METHOD: 'lifo' }),
+    ).toThrow(/TIDEMARK_PNL_METHOD: expected "average" or "fifo"/);
   });
 
   it('reads server-mode settings', () => {
