@@ -22,6 +22,8 @@ import type { TokenDecimals } from './token-decimals';
 export const ANALYTICS_CONSUMER = 'analytics';
 // Pools of one chain held in the state store; far above any real pool count per chain.
 const MAX_POOLS = 10_000_000;
+/** Ledgers kept in memory between batches (a ledger is a few KiB); more are reloaded on demand. */
+const MAX_CACHED_LEDGERS = 20_000;
 
 export interface ChainAnalyticsDeps {
   pricing: Omit<PriceBookConfig, 'decimals'>;
@@ -84,11 +86,43 @@ export class ChainAnalytics {
   }
 
   private async apply(events: readonly ChainEvent[], outcome: BatchOutcome): Promise<void> {
+    try {
+      await this.applyFresh(events, outcome);
+    } catch (error) {
+      // The book and ledgers in memory may hold half a run that was never committed: drop them,
+      // so the redelivered run is applied to the committed state, not on top of itself.
+      this.forget();
+      throw error;
+    }
+    this.evictLedgers();
+  }
+
+  private forget(): void {
+    this.book = undefined;
+    this.ledgers.clear();
+  }
+
+  /** Keeps the most recently used ledgers only; the others are committed and reload on demand. */
+  private evictLedgers(): void {
+    const excess = this.ledgers.size - MAX_CACHED_LEDGERS;
+    if (excess <= 0) return;
+    const oldest = [...this.ledgers.keys()].slice(0, excess);
+    for (const wallet of oldest) this.ledgers.delete(wallet);
+  }
+
+  private async applyFresh(events: readonly ChainEvent[], outcome: BatchOutcome): Promise<void> {
     const book = await this.load();
     const fresh = events.filter((e) => isAfter(e, this.position));
     const last = fresh.at(-1);
     if (!last) return;
-    await this.loadLedgers(fresh.flatMap((e) => (e.type === 'TradeExecutedV1' ? [e.trader] : [])));
+    const traders = fresh.flatMap((e) => (e.type === 'TradeExecutedV1' ? [e.trader] : []));
+    await this.loadLedgers(traders);
+    // Most recently used last: a wallet that trades again moves to the end of the eviction order.
+    for (const wallet of new Set(traders)) {
+      const ledger = this.ledgers.get(wallet) as WalletLedger;
+      this.ledgers.delete(wallet);
+      this.ledgers.set(wallet, ledger);
+    }
     await this.deps.decimals.ensure(fresh.flatMap(tokensOf));
     const effects = new BatchEffects(this.chainId, book, this.ledgers, this.deps.decimals.get);
     for (const event of fresh) effects.apply(event);
@@ -163,7 +197,6 @@ export class ChainAnalytics {
       },
       'analytics rolled back to the common ancestor',
     );
-    this.book = undefined;
-    this.ledgers.clear();
+    this.forget();
   }
 }
