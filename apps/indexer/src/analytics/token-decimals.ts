@@ -16,7 +16,9 @@ export class TokenDecimals {
   get = (token: string): number | null | undefined => this.known.get(token.toLowerCase());
 
   async ensure(tokens: Iterable<string>): Promise<void> {
-    const missing = [...tokens].some((t) => this.known.get(t.toLowerCase()) == null);
+    // Only a token the catalog has never listed reloads it: one listed without decimals (a token
+    // that does not answer `decimals()`) stays unpriced instead of reloading it every batch.
+    const missing = [...tokens].some((t) => !this.known.has(t.toLowerCase()));
     if (!missing) return;
     for (const token of await this.oltp.getTokens(this.chainId))
       this.known.set(token.address.toLowerCase(), token.decimals);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const address = z
+/** An address in configuration, lower-cased. */
+export const address = z
   .string()
   .regex(/^0x[0-9a-fA-F]{40}$/, 'expected a 0x-prefixed 20-byte address')
   .transform((a) => a.toLowerCase());

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-
-const address = z
-  .string()
-  .regex(/^0x[0-9a-fA-F]{40}$/, 'expected a 0x-prefixed 20-byte address')
-  .transform((a) => a.toLowerCase());
+import { address } from './pool-discovery';
 
 const decimal = z
   .string()
