@@ -131,6 +131,20 @@ describe('workloads', () => {
     expect(names.slice(-2)).toEqual(['TIDEMARK_PNL_METHOD', 'NODE_OPTIONS']);
   });
 
+  it('gives ingest and sink their Node.js options (a large young generation), analytics none', () => {
+    const nodeOptions = (all: Manifest[], component: string) =>
+      envOf(deploymentFor(all, component)).get('NODE_OPTIONS')?.value;
+    const defaults = manifests();
+    expect(nodeOptions(defaults, 'ingest')).toBe('--max-semi-space-size=128');
+    expect(nodeOptions(defaults, 'sink')).toBe('--max-semi-space-size=128');
+    expect(nodeOptions(defaults, 'analytics')).toBeUndefined();
+    const changed = parseManifests(
+      renderChart([], ['indexer.ingest.nodeOptions=', 'indexer.analytics.nodeOptions=--jitless']),
+    );
+    expect(nodeOptions(changed, 'ingest')).toBeUndefined();
+    expect(nodeOptions(changed, 'analytics')).toBe('--jitless');
+  });
+
   it('probes the gateway on /health (liveness) and /ready (readiness) at its http port', () => {
     const gateway = deploymentFor(manifests(), 'gateway');
     const container = gateway.spec.template.spec.containers[0]!;

@@ -7,6 +7,7 @@ import { createApollo } from './graphql/apollo';
 import { buildSchema } from './graphql/schema';
 import { readiness } from './http/probes';
 import { createRequestListener, graphqlPath } from './http/router';
+import { AnalyticsFanout } from './live/analytics-fanout';
 import { startBusFeed } from './live/bus-feed';
 import { RetractionFanout } from './live/retraction-fanout';
 import { TradeFanout } from './live/trade-fanout';
@@ -58,6 +59,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     bindings.service === undefined ? deps.logger.child({ service: 'gateway' }) : deps.logger;
   const fanout = new TradeFanout(deps.config.subscriberQueueLimit);
   const retractions = new RetractionFanout(deps.config.subscriberQueueLimit);
+  const updates = new AnalyticsFanout(deps.config.subscriberQueueLimit);
   const schema = buildSchema({
     oltp: deps.oltp,
     olap: deps.olap,
@@ -65,13 +67,14 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     now: deps.clock ?? systemClock,
     fanout,
     retractions,
+    updates,
     logger,
   });
   const httpServer = createServer();
   const subscriptions = startSubscriptionServer(httpServer, graphqlPath, schema, logger);
   const apollo = createApollo(schema, httpServer, subscriptions, logger);
   await apollo.start();
-  const feed = await startBusFeed(deps.bus, fanout, retractions, logger).catch(
+  const feed = await startBusFeed(deps.bus, fanout, retractions, updates, logger).catch(
     async (err: unknown) => {
       await apollo.stop();
       throw err;
@@ -83,6 +86,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
       await feed.stop();
       fanout.endAll();
       retractions.endAll();
+      updates.endAll();
       await apollo.stop();
       logger.info({ event: 'gateway.stopped' }, 'gateway stopped');
     })();

@@ -109,6 +109,7 @@ describe('analytics redelivery', () => {
       costMethod: 'average',
       state: oltp.state,
       olap: failingOnce(olap),
+      pools: (addresses) => oltp.findPools(CHAIN, addresses),
       decimals: new TokenDecimals(oltp, CHAIN),
       logger: pino({ level: 'silent' }),
     });

@@ -11,10 +11,10 @@ export interface TradeShape {
   start: number;
 }
 
-const HOUR = 3_600;
+export const HOUR = 3_600;
 
 /** mulberry32: a small deterministic PRNG, so every run generates the same history. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

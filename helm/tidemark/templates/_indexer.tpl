@@ -37,6 +37,10 @@ spec:
             - name: TIDEMARK_ROLES
               value: {{ .component | quote }}
             {{- include "tidemark.backendEnv" $root | nindent 12 }}
+            {{- with .values.nodeOptions }}
+            - name: NODE_OPTIONS
+              value: {{ . | quote }}
+            {{- end }}
             {{- with .env }}
             {{- toYaml . | nindent 12 }}
             {{- end }}

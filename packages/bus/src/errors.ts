@@ -55,6 +55,15 @@ export class BusUnavailableError extends Error {
   }
 }
 
+/** A topic the bus does not carry: only fixing the caller helps. */
+export class UnknownTopicError extends Error {
+  readonly retryable = false;
+  constructor(topic: string, known: readonly string[]) {
+    super(`unknown bus topic "${topic}": expected one of ${known.join(', ')}`);
+    this.name = 'UnknownTopicError';
+  }
+}
+
 export function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -86,6 +86,24 @@ const plans = new Map<CanonicalEventType, Field[] | undefined>(
   CanonicalEvent.options.map((schema) => [schema.shape.type.value, planOf(schema)]),
 );
 
+const BLOCK_FIELDS = ['chainId', 'blockNumber', 'blockHash', 'timestamp'];
+
+/**
+ * The fields of a type besides its block's (chainId, blockNumber, blockHash, timestamp), in
+ * schema order, when every field is hex, a decimal string, an integer or an enum: such events
+ * can be written without escaping (see compact-record.ts). Undefined otherwise (a reorg).
+ */
+export function compactFieldsOf(type: string): readonly string[] | undefined {
+  return compactFields.get(type);
+}
+
+const compactFields = new Map<string, readonly string[]>();
+for (const [type, plan] of plans) {
+  const names = plan?.map((f) => f.name);
+  if (names && BLOCK_FIELDS.every((name) => names.includes(name)))
+    compactFields.set(type, Object.freeze(names.filter((name) => !BLOCK_FIELDS.includes(name))));
+}
+
 /** The normalised event when `value` is certainly valid, otherwise undefined (ask zod). */
 export function fastCheckEvent(value: unknown): CanonicalEvent | undefined {
   if (typeof value !== 'object' || value === null) return undefined;

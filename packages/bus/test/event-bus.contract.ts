@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Topics, type EventBus, type Subscription } from '@tidemark/domain';
-import type { CanonicalEvent } from '@tidemark/schema';
+import type { AnalyticsUpdate, CanonicalEvent } from '@tidemark/schema';
 import { afterEach, describe, expect, it } from 'vitest';
-import { blockEvent, freshChainId, ofChain, oneOfEachType, record, waitFor } from './fixtures';
+import {
+  analyticsUpdates,
+  blockEvent,
+  freshChainId,
+  ofChain,
+  oneOfEachType,
+  record,
+  waitFor,
+} from './fixtures';
 
 const topic = Topics.chainEvents;
 type Batches = (readonly CanonicalEvent[])[];
@@ -219,6 +227,65 @@ export function describeEventBusContract(name: string, makeBus: () => Promise<Ev
       await bus.publish(topic, [blockEvent(chainId, 3)]);
       await waitFor(() => ofChain(live.batches, chainId).length >= 1, 'the valid event arrived');
       expect(numbers(ofChain(live.batches, chainId))).toEqual([3]);
+    });
+
+    it('carries analytics updates on their own topic, validated and normalised, apart from chain events', async () => {
+      const bus = await open();
+      const updatesTopic = Topics.analyticsUpdates;
+      const grouped: AnalyticsUpdate[][] = [];
+      const live: AnalyticsUpdate[][] = [];
+      const chainListener = recorder(bus);
+      await Promise.all([
+        bus.subscribe({
+          topic: updatesTopic,
+          group: uniqueGroup('updates'),
+          handler: (events) => record(grouped, events),
+        }),
+        bus.subscribe({ topic: updatesTopic, handler: (events) => record(live, events) }),
+        chainListener.subscribed,
+      ]);
+      const chainId = freshChainId();
+      const updates = analyticsUpdates(chainId, 9);
+
+      await bus.publish(updatesTopic, updates);
+      await bus.publish(topic, [blockEvent(chainId, 9)]);
+
+      const normalised = updates.map((update) =>
+        update.type === 'CandleUpdatedV1'
+          ? { ...update, pool: update.pool.toLowerCase() }
+          : { ...update, wallet: update.wallet.toLowerCase() },
+      );
+      for (const batches of [grouped, live]) {
+        await waitFor(() => ofChain(batches, chainId).length >= 2, 'both updates arrived');
+        expect(ofChain(batches, chainId)).toEqual(normalised);
+      }
+      await waitFor(() => ofChain(chainListener.batches, chainId).length >= 1, 'the block arrived');
+      expect(numbers(ofChain(chainListener.batches, chainId))).toEqual([9]);
+      expect(ofChain(grouped, chainId)).toHaveLength(2);
+    });
+
+    it("refuses on the analytics topic what that topic's schema refuses, canonical events included", async () => {
+      const bus = await open();
+      const chainId = freshChainId();
+      const live: AnalyticsUpdate[][] = [];
+      await bus.subscribe({
+        topic: Topics.analyticsUpdates,
+        handler: (events) => record(live, events),
+      });
+      const [candle, wallet] = analyticsUpdates(chainId, 3);
+      if (candle?.type !== 'CandleUpdatedV1' || wallet === undefined) throw new Error('fixtures');
+      const floatMoney = { ...candle, volumeUsd: 1.5 } as unknown as AnalyticsUpdate;
+      const canonical = blockEvent(chainId, 3) as unknown as AnalyticsUpdate;
+
+      for (const bad of [floatMoney, canonical])
+        await expect(bus.publish(Topics.analyticsUpdates, [wallet, bad])).rejects.toMatchObject({
+          name: 'InvalidEventError',
+          retryable: false,
+          message: expect.stringMatching(/invalid analytics update/) as unknown,
+        });
+      await bus.publish(Topics.analyticsUpdates, [candle]);
+      await waitFor(() => ofChain(live, chainId).length >= 1, 'the valid update arrived');
+      expect(ofChain(live, chainId).map((update) => update.type)).toEqual(['CandleUpdatedV1']);
     });
 
     it('closes cleanly: running subscriptions end and further use is refused as retryable', async () => {

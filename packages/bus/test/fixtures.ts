@@ -1,5 +1,6 @@
 import { eventually } from '@tidemark/testkit';
-import type { CanonicalEvent } from '@tidemark/schema';
+import type { BusEvent } from '@tidemark/domain';
+import type { AnalyticsUpdate, CanonicalEvent } from '@tidemark/schema';
 
 const hex = (seed: number, bytes: number): `0x${string}` =>
   `0x${seed
@@ -85,18 +86,46 @@ export function oneOfEachType(chainId: number, blockNumber: number): CanonicalEv
   ];
 }
 
+/** A candle and a wallet update of the chain, addresses in mixed case (the bus lower-cases them). */
+export function analyticsUpdates(chainId: number, blockNumber: number): AnalyticsUpdate[] {
+  return [
+    {
+      type: 'CandleUpdatedV1',
+      chainId,
+      pool: `0x${'aB'.repeat(20)}`,
+      interval: '1m',
+      bucket: 1_700_000_040,
+      blockNumber,
+      ...{ openUsd: '1.5', highUsd: '2', lowUsd: '1', closeUsd: '1.25' },
+      ...{ open: '0.5', high: '0.75', low: '0.25', close: '0.5' },
+      ...{ volumeUsd: '12.000000000000000001', baseVolume: '10', quoteVolume: '12000000' },
+      ...{ trades: 3, buys: 2, sells: 1, uniqueTraders: 2 },
+    },
+    {
+      type: 'WalletUpdatedV1',
+      chainId,
+      wallet: `0x${'Cd'.repeat(20)}`,
+      blockNumber,
+      totals: {
+        ...{ volumeUsd: '12', feesUsd: '0.036', gasFeesUsd: '0.5', realizedPnlUsd: '-1.25' },
+        ...{ trades: 3, closes: 1, wins: 0, winRate: '0' },
+      },
+    },
+  ];
+}
+
 /** The events of one chain, in the order a subscriber received them. */
-export function ofChain(
-  batches: readonly (readonly CanonicalEvent[])[],
+export function ofChain<E extends BusEvent>(
+  batches: readonly (readonly E[])[],
   chainId: number,
-): CanonicalEvent[] {
+): E[] {
   return batches.flat().filter((event) => event.chainId === chainId);
 }
 
 /** A handler body that only remembers the batch. */
-export function record(
-  into: (readonly CanonicalEvent[])[],
-  events: readonly CanonicalEvent[],
+export function record<E extends BusEvent>(
+  into: (readonly E[])[],
+  events: readonly E[],
 ): Promise<void> {
   into.push(events);
   return Promise.resolve();

@@ -6,8 +6,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKafkaBus } from '../src/index';
 import { describeEventBusContract } from './event-bus.contract';
-import type { CanonicalEvent } from '@tidemark/schema';
-import { blockEvent, freshChainId, ofChain, record, waitFor } from './fixtures';
+import type { AnalyticsUpdate, CanonicalEvent } from '@tidemark/schema';
+import { analyticsUpdates, blockEvent, freshChainId, ofChain, record, waitFor } from './fixtures';
 
 interface LogLine {
   event?: string;
@@ -71,6 +71,44 @@ describe('Kafka bus', () => {
     expect(deadLetters[0]?.headers['tidemark-source-topic']?.toString()).toBe(topic);
     expect(deadLetters[0]?.headers['tidemark-error']?.toString()).toMatch(
       /invalid canonical event/,
+    );
+    await bus.close();
+  });
+
+  it('decodes the analytics topic with its own schema: a canonical event there is dead-lettered', async () => {
+    const bus: EventBus = await makeBus();
+    const chainId = freshChainId();
+    const handled: (readonly AnalyticsUpdate[])[] = [];
+    await bus.subscribe({
+      topic: Topics.analyticsUpdates,
+      group: `updates-dead-letter.${randomUUID()}`,
+      handler: (events) => record(handled, events),
+    });
+    const raw = new kafkajs.Kafka({ brokers: broker.brokers, logLevel: kafkajs.logLevel.NOTHING });
+    const producer = raw.producer();
+    await producer.connect();
+    const stray = blockEvent(chainId, 1);
+    await producer.send({
+      topic: Topics.analyticsUpdates,
+      messages: [{ key: String(chainId), value: JSON.stringify(stray) }],
+    });
+    await producer.disconnect();
+    const updates = analyticsUpdates(chainId, 2);
+    await bus.publish(Topics.analyticsUpdates, updates);
+
+    await waitFor(() => ofChain(handled, chainId).length === 2, 'the valid updates arrived');
+    expect(ofChain(handled, chainId).map((u) => u.type)).toEqual([
+      'CandleUpdatedV1',
+      'WalletUpdatedV1',
+    ]);
+    const deadLetters = await readTopic(raw, 'tidemark.dead-letter.v1', (value) =>
+      value.includes(`"chainId":${chainId}`),
+    );
+    expect(deadLetters[0]?.headers['tidemark-source-topic']?.toString()).toBe(
+      Topics.analyticsUpdates,
+    );
+    expect(deadLetters[0]?.headers['tidemark-error']?.toString()).toMatch(
+      /invalid analytics update/,
     );
     await bus.close();
   });

@@ -16,6 +16,7 @@ const poolIn = (n: number, blockHash: string): PoolRecord => ({
   createdBlock: n,
   createdBlockHash: blockHash,
   verified: true,
+  fee: null,
 });
 
 /** The reorg window, the rewind of cursor and window, the retraction of orphaned blocks. */

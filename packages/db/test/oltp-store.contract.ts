@@ -15,6 +15,7 @@ const pool = (chainId: number, n: number, overrides: Partial<PoolRecord> = {}): 
   createdBlock: 100 + n,
   createdBlockHash: null,
   verified: true,
+  fee: null,
   ...overrides,
 });
 
@@ -119,6 +120,26 @@ function cursorAndCatalogTests(harness: Harness): void {
     await store.upsertTokens([token(1, 2, { decimals: 6 })]);
     expect(await store.getTokens(1)).toEqual([token(1, 1), token(1, 2, { decimals: 6 })]);
     expect(await store.getTokens(2)).toEqual([]);
+  });
+
+  it('finds stored pools by address, in batches, and keeps a known fee tier', async () => {
+    const store = harness.store();
+    const many = Array.from({ length: 1_200 }, (_, n) =>
+      pool(1, n, n % 2 ? { protocol: 'uniswap-v3', fee: 500 } : {}),
+    );
+    await store.upsertPools([...many, pool(2, 7)]);
+    expect(await store.findPools(2, [address(1, 7)])).toEqual([pool(2, 7)]);
+    // A later sighting without the fee (an unanswered fee() call) does not erase it.
+    await store.upsertPools([pool(1, 1, { protocol: 'uniswap-v3' })]);
+    const wanted = [1, 7, 1_100, 1_199].map((n) => address(1, n));
+    const found = await store.findPools(1, [...wanted, address(1, 5_000), wanted[0]!]);
+    const byAddress = (a: PoolRecord, b: PoolRecord) => a.address.localeCompare(b.address);
+    expect(found.sort(byAddress)).toEqual(
+      [1, 7, 1_100, 1_199].map((n) => many[n]!).sort(byAddress),
+    );
+    expect(found.find((p) => p.address === address(1, 1))?.fee).toBe(500);
+    expect(await store.findPools(3, wanted)).toEqual([]);
+    expect(await store.findPools(1, [])).toEqual([]);
   });
 
   it('verifies a pool once and never takes it back', async () => {

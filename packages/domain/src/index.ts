@@ -23,3 +23,4 @@ export * from './money/index';
 export * from './pnl/index';
 export * from './pricing/index';
 export * from './analytics/index';
+export * from './portfolio/index';

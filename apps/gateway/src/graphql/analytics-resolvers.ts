@@ -6,6 +6,7 @@ import type {
   TradeSide,
 } from '@tidemark/domain';
 import { candles, pool, pools, type CandlesArgs, type PoolsArgs } from './market-queries';
+import { portfolioResolvers } from './portfolio-view';
 import { tradePricingResolvers } from './trade-pricing';
 import {
   leaderboard,
@@ -41,8 +42,10 @@ const enums = {
 
 /** Queries and types of the analytics API: candles, wallets, leaderboards, pools, trade USD. */
 export function analyticsResolvers(deps: WalletQueryDeps) {
+  const portfolio = portfolioResolvers(deps);
   return {
     ...enums,
+    BalanceInterval: portfolio.BalanceInterval,
     Query: {
       candles: (_parent: unknown, args: CandlesArgs) => candles(deps, args),
       wallet: (_parent: unknown, args: { address: string; chainId?: number | null }) =>
@@ -57,6 +60,7 @@ export function analyticsResolvers(deps: WalletQueryDeps) {
         w.positions(args.includeClosed),
       pnlHistory: (w: WalletView, args: PnlHistoryArgs) => w.pnlHistory(args),
       totals: (w: WalletView) => w.totals(),
+      ...portfolio.Wallet,
     },
     Trade: tradePricingResolvers,
   };

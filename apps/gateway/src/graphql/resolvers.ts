@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
 import type { AnalyticsOlapStore, ChainStatus, OlapStore, OltpStore } from '@tidemark/domain';
 import type { BlockStatus } from '@tidemark/schema';
+import type { AnalyticsFanout } from '../live/analytics-fanout';
 import type { RetractionFanout, RetractionView } from '../live/retraction-fanout';
 import type { TradeFanout } from '../live/trade-fanout';
 import { analyticsResolvers } from './analytics-resolvers';
+import { analyticsSubscriptions } from './analytics-subscriptions';
 import { toPageSize, toTradeFilter, type TradeFilterInput } from './arguments';
 import { decodeTradeCursor, encodeTradeCursor } from './cursor';
 import { AddressScalar, BigIntScalar, DecimalScalar } from './scalars';
@@ -18,6 +20,8 @@ export interface ResolverDeps {
   now(): number;
   fanout: TradeFanout;
   retractions: RetractionFanout;
+  /** Candle and wallet updates of the analytics role. */
+  updates: AnalyticsFanout;
   logger: Logger;
 }
 
@@ -137,6 +141,7 @@ export function buildResolvers(deps: ResolverDeps) {
         ) => tradesRetracted(deps, args, context),
         resolve: (retraction: RetractionView) => retraction,
       },
+      ...analyticsSubscriptions(deps),
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { Topics, type EventBus, type Subscription } from '@tidemark/domain';
 import type { CanonicalEvent, ReorgV1 } from '@tidemark/schema';
 import { toTradeView, type TradeView } from '../graphql/trade-view';
+import type { AnalyticsFanout } from './analytics-fanout';
 import type { RetractionFanout, RetractionView } from './retraction-fanout';
 import type { TradeFanout } from './trade-fanout';
 
@@ -29,14 +30,15 @@ function toRetractionView(reorg: ReorgV1): RetractionView {
 }
 
 /**
- * The process's one live listener on the chain-events topic (no consumer group: it sees events
- * published after it started). The handler only hands trades and retractions to the fan-outs, so
- * it never waits for a subscriber.
+ * The process's live listeners (no consumer group: they see events published after they started)
+ * on the chain-events topic and the analytics-updates topic. The handlers only hand trades,
+ * retractions and updates to the fan-outs, so they never wait for a subscriber.
  */
 export async function startBusFeed(
   bus: EventBus,
   fanout: TradeFanout,
   retractions: RetractionFanout,
+  updates: AnalyticsFanout,
   logger: Logger,
 ): Promise<BusFeed> {
   let live = false;
@@ -58,10 +60,20 @@ export async function startBusFeed(
       return Promise.resolve();
     },
   });
+  const updatesSubscription = await bus
+    .subscribe({
+      topic: Topics.analyticsUpdates,
+      group: undefined,
+      handler: (events) => Promise.resolve(updates.publish(events)),
+    })
+    .catch(async (err: unknown) => {
+      await subscription.unsubscribe();
+      throw err;
+    });
   live = true;
   logger.info(
-    { event: 'live.bus_subscribed', topic: Topics.chainEvents },
-    'listening for live trades',
+    { event: 'live.bus_subscribed', topics: [Topics.chainEvents, Topics.analyticsUpdates] },
+    'listening for live trades and analytics updates',
   );
   return {
     get live() {
@@ -70,7 +82,7 @@ export async function startBusFeed(
     async stop() {
       if (!live) return;
       live = false;
-      await subscription.unsubscribe();
+      await Promise.all([subscription.unsubscribe(), updatesSubscription.unsubscribe()]);
     },
   };
 }

@@ -12,7 +12,10 @@ import type { Logger } from 'pino';
 import type { ChainConfig } from '../config/chains';
 import { pricingFor } from '../config/pricing';
 import { ChainAnalytics } from './chain-analytics';
+import { PortfolioChains } from './portfolio/portfolio-chains';
 import { TokenDecimals } from './token-decimals';
+import { updateKeysOf } from './update-keys';
+import { UpdatePublisher } from './update-publisher';
 
 export const ANALYTICS_GROUP = 'tidemark-analytics';
 
@@ -78,6 +81,7 @@ export async function startAnalyticsRole(deps: AnalyticsRoleDeps): Promise<Subsc
       costMethod: deps.costMethod,
       state: deps.oltp.state,
       olap: deps.analytics,
+      pools: (addresses) => deps.oltp.findPools(chainId, addresses),
       decimals: new TokenDecimals(deps.oltp, chainId),
       logger,
     });
@@ -85,13 +89,23 @@ export async function startAnalyticsRole(deps: AnalyticsRoleDeps): Promise<Subsc
     return chain;
   };
   const refreshLeaderboards = hourlyRefresh(deps.analytics);
-  return deps.bus.subscribe({
+  const updates = new UpdatePublisher({ bus: deps.bus, olap: deps.analytics, logger });
+  const portfolios = new PortfolioChains({
+    chains: deps.chains,
+    state: deps.oltp.state,
+    store: deps.analytics.portfolio,
+    logger,
+  });
+  const subscription = await deps.bus.subscribe({
     topic: Topics.chainEvents,
     group: ANALYTICS_GROUP,
     handler: async (events) => {
       await refreshLeaderboards();
       for (const [chainId, list] of byChain(events)) {
         const outcome = await analyticsOf(chainId)?.handle(list);
+        // After the commit; a failure redelivers the batch, which announces again.
+        const keys = outcome && updateKeysOf(list, outcome.retracted);
+        if (keys) await updates.publish(chainId, keys);
         if (outcome && outcome.trades.length > 0)
           logger.debug(
             {
@@ -102,7 +116,11 @@ export async function startAnalyticsRole(deps: AnalyticsRoleDeps): Promise<Subsc
             },
             'trades priced and booked',
           );
+        await portfolios.handle(chainId, list);
       }
     },
   });
+  return {
+    unsubscribe: () => subscription.unsubscribe().finally(() => portfolios.close()),
+  };
 }

@@ -2,6 +2,7 @@ import {
   analyzeTrade,
   ledgerToJSON,
   type AnalyzedTrade,
+  type PoolRecord,
   type PriceBook,
   type StateChange,
   type TokenPriceRecord,
@@ -9,6 +10,8 @@ import {
 } from '@tidemark/domain';
 import type { CanonicalEvent, ReorgV1 } from '@tidemark/schema';
 import { tokenPriceRow } from './priced-rows';
+
+type Hex = `0x${string}`;
 
 /** Every event but a reorg: what is applied in order between two rollbacks. */
 export type ChainEvent = Exclude<CanonicalEvent, ReorgV1>;
@@ -32,13 +35,21 @@ export class BatchEffects {
   readonly wallets = new Set<string>();
   private readonly touched = new Map<number, Set<string>>();
   private readonly blocks = new Map<number, BlockRef>();
+  private readonly rows: Map<string, PoolRecord>;
 
+  /**
+   * `rows`: the stored pools (ingest keeps them) of pools the book does not know yet, such as
+   * pools created before the chain's start block: learnt when they first act, so that they price.
+   */
   constructor(
     private readonly chainId: number,
     private readonly book: PriceBook,
     private readonly ledgers: Map<string, WalletLedger>,
     private readonly decimals: (token: string) => number | null | undefined,
-  ) {}
+    rows: ReadonlyMap<string, PoolRecord> = new Map(),
+  ) {
+    this.rows = new Map(rows);
+  }
 
   apply(event: ChainEvent): void {
     this.blocks.set(event.blockNumber, event);
@@ -47,9 +58,11 @@ export class BatchEffects {
         if (this.book.applyPool(event)) this.touch(event.blockNumber, event.pool);
         return;
       case 'PoolSyncedV1':
+        this.learnPool(event);
         if (this.book.applyState(event)) this.touch(event.blockNumber, event.pool);
         return;
       case 'TradeExecutedV1':
+        this.learnPool(event);
         return this.trade(event);
       case 'BlockV1':
       case 'TransferV1':
@@ -96,6 +109,24 @@ export class BatchEffects {
       value: ledgerToJSON(result.ledger),
       blockNumber: event.blockNumber,
     });
+  }
+
+  /** Defines a pool from its stored row just before its first event in the run. */
+  private learnPool(event: { pool: string; blockNumber: number }): void {
+    const row = this.rows.get(event.pool);
+    if (!row) return;
+    this.rows.delete(event.pool);
+    const definition = {
+      chainId: this.chainId,
+      blockNumber: event.blockNumber,
+      logIndex: -1, // before every event of the block
+      pool: row.address as Hex,
+      protocol: row.protocol,
+      token0: row.token0 as Hex,
+      token1: row.token1 as Hex,
+      ...(row.fee != null && { fee: row.fee }),
+    };
+    if (this.book.applyPool(definition)) this.touch(event.blockNumber, event.pool);
   }
 
   private touch(blockNumber: number, pool: string): void {

@@ -2,10 +2,12 @@ import {
   createLedger,
   createPriceBook,
   ledgerFromJSON,
+  type AnalyticsKeys,
   type AnalyticsOlapStore,
   type AnalyticsStateStore,
   type AnalyzedTrade,
   type CostMethod,
+  type PoolRecord,
   type PoolSnapshot,
   type PriceBook,
   type PriceBookConfig,
@@ -30,6 +32,8 @@ export interface ChainAnalyticsDeps {
   costMethod: CostMethod;
   state: AnalyticsStateStore;
   olap: AnalyticsOlapStore;
+  /** The stored pools among these addresses (the ingest role stores every pool it indexes). */
+  pools: (addresses: readonly string[]) => Promise<readonly PoolRecord[]>;
   /** Token decimals, null when unknown (such tokens are never priced). */
   decimals: TokenDecimals;
   logger: Logger;
@@ -39,6 +43,8 @@ export interface ChainAnalyticsDeps {
 export interface BatchOutcome {
   trades: AnalyzedTrade[];
   wallets: Set<string>;
+  /** What the batch's rollbacks rebuilt (candles and wallets a reorg changed). */
+  retracted: AnalyticsKeys;
 }
 
 const logIndexOf = (e: ChainEvent) => ('logIndex' in e ? e.logIndex : -1);
@@ -70,7 +76,8 @@ export class ChainAnalytics {
   ) {}
 
   async handle(events: readonly CanonicalEvent[]): Promise<BatchOutcome> {
-    const outcome: BatchOutcome = { trades: [], wallets: new Set() };
+    const retracted: AnalyticsKeys = { candles: [], wallets: [] };
+    const outcome: BatchOutcome = { trades: [], wallets: new Set(), retracted };
     let run: ChainEvent[] = [];
     for (const event of events) {
       if (event.type !== 'ReorgV1') {
@@ -79,7 +86,9 @@ export class ChainAnalytics {
       }
       await this.apply(run, outcome);
       run = [];
-      await this.rollback(event);
+      const keys = await this.rollback(event);
+      retracted.candles.push(...keys.candles);
+      retracted.wallets.push(...keys.wallets);
     }
     await this.apply(run, outcome);
     return outcome;
@@ -124,7 +133,14 @@ export class ChainAnalytics {
       this.ledgers.set(wallet, ledger);
     }
     await this.deps.decimals.ensure(fresh.flatMap(tokensOf));
-    const effects = new BatchEffects(this.chainId, book, this.ledgers, this.deps.decimals.get);
+    const rows = await this.unknownPools(book, fresh);
+    const effects = new BatchEffects(
+      this.chainId,
+      book,
+      this.ledgers,
+      this.deps.decimals.get,
+      rows,
+    );
     for (const event of fresh) effects.apply(event);
     await this.write(effects.trades, effects.finish());
     const position = {
@@ -160,6 +176,20 @@ export class ChainAnalytics {
     return book;
   }
 
+  /** Rows of the pools the run's events touch that the book has never been told about. */
+  private async unknownPools(
+    book: PriceBook,
+    events: readonly ChainEvent[],
+  ): Promise<Map<string, PoolRecord>> {
+    const unknown = new Set<string>();
+    for (const e of events)
+      if ((e.type === 'PoolSyncedV1' || e.type === 'TradeExecutedV1') && !unknown.has(e.pool))
+        if (book.snapshotPool(e.pool) === null) unknown.add(e.pool);
+    if (unknown.size === 0) return new Map();
+    const rows = await this.deps.pools([...unknown]);
+    return new Map(rows.map((row) => [row.address, row]));
+  }
+
   private async loadLedgers(wallets: readonly string[]): Promise<void> {
     const missing = [...new Set(wallets)].filter((w) => !this.ledgers.has(w));
     if (missing.length === 0) return;
@@ -181,9 +211,9 @@ export class ChainAnalytics {
   }
 
   /** Undoes what the orphaned blocks did, in the OLAP store and in the state, then reloads. */
-  private async rollback(reorg: ReorgV1): Promise<void> {
+  private async rollback(reorg: ReorgV1): Promise<AnalyticsKeys> {
     const { olap, state, logger } = this.deps;
-    await olap.retractBlocks(
+    const keys = await olap.retractBlocks(
       this.chainId,
       reorg.orphaned.map((b) => b.hash),
     );
@@ -198,5 +228,6 @@ export class ChainAnalytics {
       'analytics rolled back to the common ancestor',
     );
     this.forget();
+    return keys;
   }
 }

@@ -45,7 +45,7 @@ export function pricedTradeRow(a: AnalyzedTrade): PricedTrade {
     side: a.side,
     baseAmount: a.baseAmount.toString(),
     quoteAmount: a.quoteAmount.toString(),
-    priceQuote: text(a.priceQuote) ?? '0',
+    priceQuote: text(a.priceQuote),
     priceUsd: text(pricing.priceUsd),
     volumeUsd: text(pricing.volumeUsd),
     feeUsd: text(pricing.feeUsd),

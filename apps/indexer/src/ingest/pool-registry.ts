@@ -129,6 +129,7 @@ export class PoolRegistry {
       createdBlock: entry.log.blockNumber,
       createdBlockHash: entry.log.blockHash.toLowerCase(),
       verified: verdict.verified,
+      fee: creation.fee ?? null,
     };
     this.remember(record);
     return record;
@@ -167,6 +168,7 @@ export class PoolRegistry {
         createdBlock: null,
         createdBlockHash: null,
         verified: verdict.verified,
+        fee: origin.fee,
       };
       this.remember(record);
       learned.push(record);

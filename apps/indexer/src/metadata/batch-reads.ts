@@ -6,8 +6,11 @@ export interface Read {
   data: Hex;
 }
 
-/** Reads several calls at once; null where a call reverted. Results are in the calls' order. */
-export type BatchReads = (reads: readonly Read[]) => Promise<(Hex | null)[]>;
+/**
+ * Reads several calls at once, at the latest block or at `block`; null where a call reverted.
+ * Results are in the calls' order.
+ */
+export type BatchReads = (reads: readonly Read[], block?: number) => Promise<(Hex | null)[]>;
 
 const multicallAbi = parseAbi([
   'struct Call3 { address target; bool allowFailure; bytes callData; }',
@@ -20,17 +23,23 @@ const CALLS_PER_MULTICALL = 150;
 
 function oneByOne(caller: EthCaller): BatchReads {
   // Sent together, so the HTTP transport batches them into one request.
-  return (reads) => Promise.all(reads.map((r) => caller.call(r.to, r.data)));
+  return (reads, block) => Promise.all(reads.map((r) => caller.call(r.to, r.data, block)));
 }
 
-async function aggregate(caller: EthCaller, multicall: string, reads: readonly Read[]) {
+async function aggregate(
+  caller: EthCaller,
+  multicall: string,
+  reads: readonly Read[],
+  block: number | undefined,
+) {
   const data = encodeFunctionData({
     abi: multicallAbi,
     functionName: 'aggregate3',
     args: [reads.map((r) => ({ target: r.to as Hex, allowFailure: true, callData: r.data }))],
   });
-  const raw = await caller.call(multicall, data);
-  if (raw === null) return null;
+  const raw = await caller.call(multicall, data, block);
+  // '0x': no Multicall3 at that (historical) block yet; the reads go one by one instead.
+  if (raw === null || raw === '0x') return null;
   const results = decodeFunctionResult({
     abi: multicallAbi,
     functionName: 'aggregate3',
@@ -46,16 +55,17 @@ async function aggregate(caller: EthCaller, multicall: string, reads: readonly R
 export function createBatchReads(caller: EthCaller, multicall: string): BatchReads {
   let available: Promise<boolean> | undefined;
   const plain = oneByOne(caller);
-  return async (reads) => {
+  return async (reads, block) => {
     available ??= caller.hasCode(multicall).catch((error: unknown) => {
       available = undefined; // ask again next time: the failure was the RPC's, not an answer
       throw error;
     });
-    if (!(await available)) return plain(reads);
+    if (!(await available)) return plain(reads, block);
     const out: (Hex | null)[] = [];
     for (let i = 0; i < reads.length; i += CALLS_PER_MULTICALL) {
       const chunk = reads.slice(i, i + CALLS_PER_MULTICALL);
-      out.push(...((await aggregate(caller, multicall, chunk)) ?? (await plain(chunk))));
+      const answers = await aggregate(caller, multicall, chunk, block);
+      out.push(...(answers ?? (await plain(chunk, block))));
     }
     return out;
   };

@@ -3,10 +3,10 @@ import type { EndpointPool } from '../chain/endpoint-pool';
 import { redactUrl, type RpcEndpoint } from '../chain/rpc-endpoint';
 import { RpcFailure } from '../chain/rpc-errors';
 
-/** Read-only contract calls at the latest block. */
+/** Read-only contract calls, at the latest block unless one is given. */
 export interface EthCaller {
   /** The return data, or null when the call reverted (or the target has no such function). */
-  call(to: string, data: Hex): Promise<Hex | null>;
+  call(to: string, data: Hex, block?: number): Promise<Hex | null>;
   /** Whether the address holds contract code. */
   hasCode(address: string): Promise<boolean>;
 }
@@ -38,10 +38,11 @@ async function hexAnswer(endpoint: RpcEndpoint, method: string, params: unknown[
  */
 export function createEthCaller(pool: EndpointPool): EthCaller {
   return {
-    call: (to, data) =>
+    call: (to, data, block) =>
       pool.call(`eth_call to ${to}`, async (endpoint) => {
+        const tag = block === undefined ? 'latest' : `0x${block.toString(16)}`;
         try {
-          return await hexAnswer(endpoint, 'eth_call', [{ to, data }, 'latest']);
+          return await hexAnswer(endpoint, 'eth_call', [{ to, data }, tag]);
         } catch (error) {
           if (failedInEvm(error)) return null;
           throw error;

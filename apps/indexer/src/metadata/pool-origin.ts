@@ -17,6 +17,8 @@ export interface PoolOrigin {
   token1: string;
   /** The configured factory that confirms it created the pool, else null. */
   verifiedBy: string | null;
+  /** V3: the fee tier the pool's fee() reports; null for V2 or when it does not answer. */
+  fee: number | null;
 }
 
 function asAddress(data: Hex | null | undefined): string | null {
@@ -76,10 +78,11 @@ export async function readPoolOrigin(
   const token0 = asAddress(t0);
   const token1 = asAddress(t1);
   if (!token0 || !token1) return null;
-  const origin: PoolOrigin = { token0, token1, verifiedBy: null };
+  const fee = protocol === 'uniswap-v3' ? asFee(feeData) : null;
+  const origin: PoolOrigin = { token0, token1, verifiedBy: null, fee };
   const claimed = asAddress(f);
   const factory = factories.find((k) => k.address === claimed && k.protocol === protocol);
-  const data = factory ? confirmation(factory, origin, asFee(feeData)) : null;
+  const data = factory ? confirmation(factory, origin, fee) : null;
   if (!factory || !data) return origin;
   const [answer] = await reads([{ to: factory.address, data }]);
   if (asAddress(answer) === pool.toLowerCase()) origin.verifiedBy = factory.address;

@@ -1,15 +1,14 @@
-import type { BatchHandler } from '@tidemark/domain';
-import type { CanonicalEvent } from '@tidemark/schema';
+import type { BatchHandler, BusEvent } from '@tidemark/domain';
 import { DeliveryFailedError } from '../errors';
 
 interface PendingBatch {
-  events: readonly CanonicalEvent[];
+  events: readonly BusEvent[];
   resolve: () => void;
   reject: (error: Error) => void;
 }
 
 export interface GroupMember {
-  readonly handler: BatchHandler;
+  readonly handler: BatchHandler<BusEvent>;
   /** Settles when the batch this member is handling settles; undefined when idle. */
   running: Promise<void> | undefined;
 }
@@ -27,14 +26,14 @@ export class GroupQueue {
 
   constructor(private readonly group: string) {}
 
-  enqueue(events: readonly CanonicalEvent[]): Promise<void> {
+  enqueue(events: readonly BusEvent[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ events, resolve, reject });
       void this.pump();
     });
   }
 
-  join(handler: BatchHandler): GroupMember {
+  join(handler: BatchHandler<BusEvent>): GroupMember {
     const member: GroupMember = { handler, running: undefined };
     this.members.push(member);
     void this.pump();

@@ -1,8 +1,14 @@
-import type { EventBus, SubscribeOptions, Subscription, Topic } from '@tidemark/domain';
-import type { CanonicalEvent } from '@tidemark/schema';
+import type {
+  BatchHandler,
+  BusEvent,
+  EventBus,
+  SubscribeOptions,
+  Subscription,
+  Topic,
+} from '@tidemark/domain';
 import { BusClosedError } from '../errors';
 import { defaultLogger, type Logger } from '../logger';
-import { validatedCopy } from '../validate-batch';
+import { codecOf } from '../topic-codecs';
 import { GroupQueue } from './group-queue';
 import { createLiveListener, type LiveListener } from './live-listener';
 
@@ -40,7 +46,7 @@ export function createInProcessBus(options: InProcessBusOptions = {}): EventBus 
     async publish(topic, events) {
       if (closed) throw new BusClosedError();
       if (events.length === 0) return;
-      await deliverToAll(routesOf(topic), validatedCopy(events));
+      await deliverToAll(routesOf(topic), codecOf(topic).validate(events));
     },
     async subscribe(subscription) {
       if (closed) throw new BusClosedError();
@@ -61,7 +67,7 @@ export function createInProcessBus(options: InProcessBusOptions = {}): EventBus 
   };
 }
 
-async function deliverToAll(routes: TopicRoutes, events: readonly CanonicalEvent[]): Promise<void> {
+async function deliverToAll(routes: TopicRoutes, events: readonly BusEvent[]): Promise<void> {
   // Enqueued synchronously, in publish order, so every subscriber sees batches in that order.
   const grouped = [...routes.groups.values()].map((queue) => queue.enqueue(events));
   const live = [...routes.listeners].map((listener) => listener.deliver(events));
@@ -70,8 +76,14 @@ async function deliverToAll(routes: TopicRoutes, events: readonly CanonicalEvent
   if (failure !== undefined) throw failure.reason;
 }
 
-function attach(routes: TopicRoutes, options: SubscribeOptions, logger: Logger): Subscription {
-  const { group, handler, topic } = options;
+function attach<T extends Topic>(
+  routes: TopicRoutes,
+  options: SubscribeOptions<T>,
+  logger: Logger,
+): Subscription {
+  const { group, topic } = options;
+  // The topic's routes only ever carry that topic's events.
+  const handler = options.handler as BatchHandler<BusEvent>;
   if (group === undefined) {
     const listener = createLiveListener(topic, handler, logger);
     routes.listeners.add(listener);

@@ -1,9 +1,8 @@
-import type { BatchHandler, Topic } from '@tidemark/domain';
-import type { CanonicalEvent } from '@tidemark/schema';
+import type { BatchHandler, BusEvent, Topic } from '@tidemark/domain';
 import type { Logger } from '../logger';
 
 export interface LiveListener {
-  deliver(events: readonly CanonicalEvent[]): Promise<void>;
+  deliver(events: readonly BusEvent[]): Promise<void>;
   /** Skips batches not yet started; resolves once the running one, if any, has settled. */
   stop(): Promise<void>;
 }
@@ -14,13 +13,13 @@ export interface LiveListener {
  */
 export function createLiveListener(
   topic: Topic,
-  handler: BatchHandler,
+  handler: BatchHandler<BusEvent>,
   logger: Logger,
 ): LiveListener {
   let active = true;
   let tail: Promise<void> = Promise.resolve();
 
-  const handle = async (events: readonly CanonicalEvent[]): Promise<void> => {
+  const handle = async (events: readonly BusEvent[]): Promise<void> => {
     if (!active) return;
     try {
       await handler(events);

@@ -1,7 +1,8 @@
-import type { BatchHandler, Subscription, Topic } from '@tidemark/domain';
+import type { BatchHandler, Subscription, Topic, TopicEvent } from '@tidemark/domain';
 import type { EachBatchPayload } from 'kafkajs';
 import { MAX_FETCH_WAIT_MS, once, runUntilJoined, type ConsumerContext } from './consumer-context';
 import { decodeBatch, nextOffset } from './message-codec';
+import { codecOf } from '../topic-codecs';
 
 /** Bytes fetched per partition at once: about 20,000 events. */
 const GROUP_FETCH_BYTES = 8 * 1024 * 1024;
@@ -11,11 +12,11 @@ const GROUP_FETCH_BYTES = 8 * 1024 * 1024;
  * from its committed offsets. A new group starts from the oldest retained event, so a consumer
  * deployed after the producer still sees everything.
  */
-export async function startGroupedConsumer(
+export async function startGroupedConsumer<T extends Topic>(
   ctx: ConsumerContext,
-  topic: Topic,
+  topic: T,
   group: string,
-  handler: BatchHandler,
+  handler: BatchHandler<TopicEvent<T>>,
 ): Promise<Subscription> {
   const consumer = ctx.kafka.consumer({
     groupId: group,
@@ -31,7 +32,7 @@ export async function startGroupedConsumer(
     await runUntilJoined(consumer, {
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: (payload) => handleBatch(ctx, group, handler, payload),
+      eachBatch: (payload) => handleBatch(ctx, topic, group, handler, payload),
     });
   } catch (error) {
     await consumer.disconnect().catch(() => undefined);
@@ -45,15 +46,16 @@ export async function startGroupedConsumer(
  * Handles the batch, then commits past it: at least once. If the handler (or the dead-letter
  * write) fails, nothing is resolved or committed and kafkajs fetches the same batch again.
  */
-async function handleBatch(
+async function handleBatch<T extends Topic>(
   ctx: ConsumerContext,
+  topic: T,
   group: string,
-  handler: BatchHandler,
+  handler: BatchHandler<TopicEvent<T>>,
   payload: EachBatchPayload,
 ): Promise<void> {
   const { batch } = payload;
   if (!payload.isRunning() || payload.isStale()) return;
-  const { events, invalid } = decodeBatch(batch);
+  const { events, invalid } = decodeBatch(batch, codecOf(topic).check);
   await ctx.deadLetter(group, invalid);
   if (events.length > 0) {
     try {

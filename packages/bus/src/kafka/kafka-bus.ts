@@ -1,8 +1,9 @@
-import type { EventBus, SubscribeOptions, Subscription } from '@tidemark/domain';
+import type { EventBus, SubscribeOptions, Subscription, Topic } from '@tidemark/domain';
+import type { CanonicalEvent } from '@tidemark/schema';
 import kafkajs, { type Admin, type Producer } from 'kafkajs';
 import { BusClosedError, BusUnavailableError, PublishFailedError } from '../errors';
 import { defaultLogger, type Logger } from '../logger';
-import { validatedCopy } from '../validate-batch';
+import { codecOf } from '../topic-codecs';
 import { parseKafkaBusConfig, type KafkaBusConfig, type KafkaBusConfigInput } from './config';
 import { once, type ConsumerContext } from './consumer-context';
 import { createDeadLetter } from './dead-letter';
@@ -66,7 +67,7 @@ function kafkaBus(context: ConsumerContext, producer: Producer): EventBus {
   const open = new Set<Subscription>();
   let closed = false;
 
-  const start = (options: SubscribeOptions): Promise<Subscription> =>
+  const start = <T extends Topic>(options: SubscribeOptions<T>): Promise<Subscription> =>
     options.group === undefined
       ? startLiveConsumer(context, options.topic, options.handler)
       : startGroupedConsumer(context, options.topic, options.group, options.handler);
@@ -75,7 +76,8 @@ function kafkaBus(context: ConsumerContext, producer: Producer): EventBus {
     async publish(topic, events) {
       if (closed) throw new BusClosedError();
       if (events.length === 0) return;
-      const messages = toMessages(validatedCopy(events));
+      // Every topic's records are packed alike: only each event's chainId and JSON form count.
+      const messages = toMessages(codecOf(topic).validate(events) as readonly CanonicalEvent[]);
       try {
         // Sequential sends of an idempotent producer keep the chain's order across chunks.
         for (const chunk of chunkMessages(messages))

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { BatchHandler, Subscription, Topic } from '@tidemark/domain';
+import type { BatchHandler, Subscription, Topic, TopicEvent } from '@tidemark/domain';
 import type { EachBatchPayload } from 'kafkajs';
 import { MAX_FETCH_WAIT_MS, once, runUntilJoined, type ConsumerContext } from './consumer-context';
 import { decodeBatch, nextOffset } from './message-codec';
+import { codecOf } from '../topic-codecs';
 
 type Positions = Map<number, string>;
 
@@ -12,10 +13,10 @@ type Positions = Map<number, string>;
  * partition as read before subscribe resolves: whatever is published afterwards is seen, however
  * long the group join takes. Positions live in memory only and are re-applied after any re-join.
  */
-export async function startLiveConsumer(
+export async function startLiveConsumer<T extends Topic>(
   ctx: ConsumerContext,
-  topic: Topic,
-  handler: BatchHandler,
+  topic: T,
+  handler: BatchHandler<TopicEvent<T>>,
 ): Promise<Subscription> {
   const groupId = `${ctx.clientId}.live.${randomUUID()}`;
   const ends = await ctx.admin.fetchTopicOffsets(topic);
@@ -35,7 +36,7 @@ export async function startLiveConsumer(
     await runUntilJoined(consumer, {
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: (payload) => handleBatch(ctx, handler, positions, payload),
+      eachBatch: (payload) => handleBatch(ctx, topic, handler, positions, payload),
     });
   } catch (error) {
     await consumer.disconnect().catch(() => undefined);
@@ -58,16 +59,17 @@ export async function startLiveConsumer(
  * A failing handler is logged and skipped: live listeners are best effort and must not stall.
  * Invalid messages are logged here; the grouped consumers, which own positions, dead-letter them.
  */
-async function handleBatch(
+async function handleBatch<T extends Topic>(
   ctx: ConsumerContext,
-  handler: BatchHandler,
+  topic: T,
+  handler: BatchHandler<TopicEvent<T>>,
   positions: Positions,
   payload: EachBatchPayload,
 ): Promise<void> {
   const { batch } = payload;
   if (!payload.isRunning() || payload.isStale()) return;
-  const { topic, partition } = batch;
-  const { events, invalid } = decodeBatch(batch);
+  const { partition } = batch;
+  const { events, invalid } = decodeBatch(batch, codecOf(topic).check);
   for (const { offset, reason } of invalid) {
     ctx.logger.error(
       { event: 'bus.invalid_message', topic, partition, offset, consumer: 'live', reason },

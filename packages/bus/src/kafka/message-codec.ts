@@ -1,13 +1,20 @@
 import { encodeEvent, InvalidEventError, type CanonicalEvent } from '@tidemark/schema';
 import { checkWireValue } from '../validate-batch';
+import {
+  encodeCompact,
+  expandCompact,
+  isCompactRecord,
+  MalformedCompactRecord,
+} from './compact-record';
 import type { Batch, Message } from 'kafkajs';
 
 /** How many events a record holds; a record holding one event is a plain event object. */
 export const EVENT_COUNT_HEADER = 'tidemark-events';
 /**
- * Packing consecutive events of a chain into one record (a JSON array) spares kafkajs its
- * per-record work (varints, headers, CRC input), which cost ~70 CPU-s per million one-event
- * records; order within a chain is unchanged. A record holds up to RECORD_MAX_EVENTS events
+ * Packing consecutive events of a chain into one record spares kafkajs its per-record work
+ * (varints, headers, CRC input), which cost ~70 CPU-s per million one-event records; order within
+ * a chain is unchanged. A packed record is in the compact form (compact-record.ts), or a JSON
+ * array of events when a run holds an event without one (a reorg). A record holds up to RECORD_MAX_EVENTS events
  * serialised in one call, and is split in halves while it is over RECORD_MAX_BYTES.
  */
 export const RECORD_MAX_EVENTS = 256;
@@ -29,7 +36,8 @@ function runsByChain(events: readonly CanonicalEvent[], maxEvents: number): Cano
 }
 
 function pack(run: readonly CanonicalEvent[], maxBytes: number, into: Message[]): void {
-  const value = run.length === 1 ? encodeEvent(run[0]!) : JSON.stringify(run);
+  const value =
+    run.length === 1 ? encodeEvent(run[0]!) : (encodeCompact(run) ?? JSON.stringify(run));
   if (value.length > maxBytes && run.length > 1) {
     const half = Math.ceil(run.length / 2);
     pack(run.slice(0, half), maxBytes, into);
@@ -66,16 +74,22 @@ export interface InvalidMessage {
   reason: string;
 }
 
-export interface DecodedBatch {
-  events: CanonicalEvent[];
+export interface DecodedBatch<E = CanonicalEvent> {
+  events: E[];
   invalid: InvalidMessage[];
 }
 
-export function decodeBatch(batch: Batch): DecodedBatch {
-  const decoded: DecodedBatch = { events: [], invalid: [] };
+/** `check` validates one event with the schema of the batch's topic (default: canonical events). */
+export function decodeBatch(batch: Batch): DecodedBatch;
+export function decodeBatch<E>(batch: Batch, check: (value: unknown) => E): DecodedBatch<E>;
+export function decodeBatch(
+  batch: Batch,
+  check: (value: unknown) => unknown = checkWireValue,
+): DecodedBatch<unknown> {
+  const decoded: DecodedBatch<unknown> = { events: [], invalid: [] };
   for (const message of batch.messages) {
     const { key, offset } = message;
-    for (const bad of decodeRecord(message.value, decoded.events))
+    for (const bad of decodeRecord(message.value, decoded.events, check))
       decoded.invalid.push({ topic: batch.topic, partition: batch.partition, offset, key, ...bad });
   }
   return decoded;
@@ -90,7 +104,7 @@ interface BadPart {
  * Appends the record's valid events; returns what could not be decoded. In a packed record each
  * event stands alone: one bad event is set aside (with its position) and its neighbours go on.
  */
-function decodeRecord(value: Buffer | null, into: CanonicalEvent[]): BadPart[] {
+function decodeRecord<E>(value: Buffer | null, into: E[], check: (value: unknown) => E): BadPart[] {
   if (value === null) return [{ value, reason: 'empty message' }];
   let parsed: unknown;
   try {
@@ -98,25 +112,34 @@ function decodeRecord(value: Buffer | null, into: CanonicalEvent[]): BadPart[] {
   } catch {
     return [{ value, reason: 'invalid canonical event: not JSON' }];
   }
+  if (isCompactRecord(parsed)) {
+    try {
+      parsed = expandCompact(parsed);
+    } catch (error) {
+      if (error instanceof MalformedCompactRecord) return [{ value, reason: error.message }];
+      throw error;
+    }
+  }
   if (!Array.isArray(parsed)) {
-    const reason = tryCheck(parsed, into);
+    const reason = tryCheck(parsed, into, check);
     return reason === undefined ? [] : [{ value, reason }];
   }
   const bad: BadPart[] = [];
-  parsed.forEach((item: unknown, index) => {
-    const reason = tryCheck(item, into);
+  const items = parsed;
+  items.forEach((item: unknown, index) => {
+    const reason = tryCheck(item, into, check);
     if (reason === undefined) return;
     bad.push({
       value: Buffer.from(JSON.stringify(item) ?? 'null'),
-      reason: `${reason} (event ${index} of ${parsed.length} in the record)`,
+      reason: `${reason} (event ${index} of ${items.length} in the record)`,
     });
   });
   return bad;
 }
 
-function tryCheck(value: unknown, into: CanonicalEvent[]): string | undefined {
+function tryCheck<E>(value: unknown, into: E[], check: (value: unknown) => E): string | undefined {
   try {
-    into.push(checkWireValue(value));
+    into.push(check(value));
     return undefined;
   } catch (error) {
     if (error instanceof InvalidEventError) return error.message;

@@ -6,7 +6,7 @@ import type {
   TokenRecord,
 } from '@tidemark/domain';
 import { Protocol } from '@tidemark/schema';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PgBackend } from './backend';
 
 type Db = PgBackend['db'];
@@ -43,6 +43,7 @@ function toPoolRecord(row: typeof pools.$inferSelect): PoolRecord {
     createdBlock: row.createdBlock,
     createdBlockHash: row.createdBlockHash,
     verified: row.verified,
+    fee: row.fee,
   };
 }
 
@@ -128,7 +129,7 @@ function cursorMethods(db: Db): Pick<OltpStore, 'getCursor' | 'setCursor'> {
   };
 }
 
-function poolMethods(db: Db): Pick<OltpStore, 'upsertPools' | 'getPools'> {
+function poolMethods(db: Db): Pick<OltpStore, 'upsertPools' | 'getPools' | 'findPools'> {
   return {
     async upsertPools(records) {
       for (const batch of uniqueBatches(records)) {
@@ -145,6 +146,7 @@ function poolMethods(db: Db): Pick<OltpStore, 'upsertPools' | 'getPools'> {
               factory: sql`COALESCE(excluded.factory, "pools"."factory")`,
               createdBlock: sql`COALESCE(excluded.created_block, "pools"."created_block")`,
               createdBlockHash: sql`COALESCE(excluded.created_block_hash, "pools"."created_block_hash")`,
+              fee: sql`COALESCE(excluded.fee, "pools"."fee")`,
               // Once a configured factory vouched for a pool, no other sighting takes that back.
               verified: sql`"pools"."verified" OR excluded.verified`,
             },
@@ -159,6 +161,24 @@ function poolMethods(db: Db): Pick<OltpStore, 'upsertPools' | 'getPools'> {
         .where(eq(pools.chainId, chainId))
         .orderBy(asc(pools.address));
       return rows.map(toPoolRecord);
+    },
+
+    async findPools(chainId, addresses) {
+      const found: PoolRecord[] = [];
+      const unique = [...new Set(addresses)];
+      for (let start = 0; start < unique.length; start += batchSize) {
+        const rows = await db
+          .select()
+          .from(pools)
+          .where(
+            and(
+              eq(pools.chainId, chainId),
+              inArray(pools.address, unique.slice(start, start + batchSize)),
+            ),
+          );
+        found.push(...rows.map(toPoolRecord));
+      }
+      return found;
     },
   };
 }

@@ -57,6 +57,8 @@ export const pools = pgTable(
     createdBlockHash: text('created_block_hash'),
     /** Created by a configured factory; pools found by their events alone are not. */
     verified: boolean('verified').notNull().default(false),
+    /** V3 fee tier in millionths; null when unknown and for V2 pools. */
+    fee: integer('fee'),
   },
   (table) => [primaryKey({ columns: [table.chainId, table.address] })],
 );

@@ -96,6 +96,27 @@ describe('analyzeTrade', () => {
     expect(second.ledger.totals.gasFeeUnknownTrades).toBe(0);
   });
 
+  it('shows gas once even when the first trade of the transaction cannot be booked', () => {
+    const book = testBook();
+    addV2(book, 1, [USDC, 2_000_000n * e(6)], [WETH, 1_000n * e(18)], 10);
+    const gas = { gasUsed: '100000', effectiveGasPrice: `${10n * e(9)}` }; // 0.001 ETH = $2
+    const spec = { pool: 1, tokenIn: USDC, tokenOut: WETH, amountIn: 2_000n * e(6) };
+    const a = { ...tradeOf({ ...spec, amountOut: e(18), blockNumber: 11 }), ...gas };
+    const b = { ...a, logIndex: a.logIndex + 1 };
+    // The first trade's USDC decimals are unknown: priced, but not booked.
+    const noUsdc = (token: string) => (token === USDC ? null : DECIMALS[token]);
+    const ledger = createLedger({ wallet });
+    const first = analyzeTrade(book, ledger, a, noUsdc);
+    expect(first.analyzed.realizedPnlUsd).toBeNull();
+    expect(formatFixed(first.analyzed.gasFeeUsd!)).toBe('2');
+    expect(first.ledger.totals).toEqual(ledger.totals);
+    const second = analyzeTrade(book, first.ledger, b, decimals);
+    expect(second.analyzed.gasFeeUsd).toBeNull();
+    expect(second.ledger.totals.tradeCount).toBe(1);
+    // Seen again (a redelivery): nothing moves.
+    expect(analyzeTrade(book, second.ledger, a, noUsdc).ledger).toBe(second.ledger);
+  });
+
   it('leaves a trade it cannot value out of the ledger, saying so with nulls', () => {
     const book = testBook();
     // TKN has no pool against a priced token: no USD value.

@@ -1,6 +1,6 @@
 import type { TradeExecutedV1 } from '@tidemark/schema';
 import type { Fixed } from '../money/fixed';
-import { applyTrade } from '../pnl/apply-trade';
+import { applyTrade, markSeen } from '../pnl/apply-trade';
 import type { LedgerTrade, WalletLedger } from '../pnl/types';
 import type { PriceBook } from '../pricing/price-book';
 import type { GasInput, TradePricing } from '../pricing/types';
@@ -10,7 +10,10 @@ import { orientTrade, type TradeOrientation } from './trade-orientation';
 export interface AnalyzedTrade extends TradeOrientation {
   trade: TradeExecutedV1;
   pricing: TradePricing;
-  /** The transaction's gas fee in USD, on the first trade of its transaction only (else null). */
+  /**
+   * The transaction's gas fee in USD, on the first trade of its transaction the wallet made
+   * (else null). The ledger's gas total counts it only when that trade could be booked.
+   */
   gasFeeUsd: Fixed | null;
   /** The trader's realized PnL from this trade; null when the trade could not enter the ledger. */
   realizedPnlUsd: Fixed | null;
@@ -46,8 +49,11 @@ export function analyzeTrade(
   const none = { realizedPnlUsd: null, closesPosition: false, isWin: false };
   const base = { ...orientation, trade, pricing, gasFeeUsd };
   const [decimalsIn, decimalsOut] = [decimals(trade.tokenIn), decimals(trade.tokenOut)];
-  if (pricing.volumeUsd === null || decimalsIn == null || decimalsOut == null)
-    return { analyzed: { ...base, ...none }, ledger };
+  if (pricing.volumeUsd === null || decimalsIn == null || decimalsOut == null) {
+    // Gas shown on this trade must not be shown again on the next trade of the transaction.
+    const seen = gasFeeUsd === null ? ledger : markSeen(ledger, { ...trade, id: tradeId(trade) });
+    return { analyzed: { ...base, ...none }, ledger: seen };
+  }
   const entry: LedgerTrade = {
     id: tradeId(trade),
     chainId: trade.chainId,

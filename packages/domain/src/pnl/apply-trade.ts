@@ -33,6 +33,24 @@ export function applyTrade(ledger: WalletLedger, trade: LedgerTrade): WalletLedg
 }
 
 /**
+ * The ledger having seen a trade it does not book (no USD value or decimals): only its position
+ * moves, so that what is charged per transaction (gas) is not charged again by a later trade of
+ * the same transaction. Returns the same ledger for a trade at or before that position.
+ */
+export function markSeen(
+  ledger: WalletLedger,
+  trade: Pick<LedgerTrade, 'id' | 'chainId' | 'blockNumber' | 'logIndex'>,
+): WalletLedger {
+  const cursor = ledger.cursors[String(trade.chainId)];
+  const order = cursor
+    ? trade.blockNumber - cursor.blockNumber || trade.logIndex - cursor.logIndex
+    : 1;
+  if (order <= 0) return ledger;
+  const at = { blockNumber: trade.blockNumber, logIndex: trade.logIndex, tradeId: trade.id };
+  return { ...ledger, cursors: { ...ledger.cursors, [String(trade.chainId)]: at } };
+}
+
+/**
  * Whether the ledger has consumed this trade's position on its chain already. Throws
  * `LedgerOrderError` for a different trade at exactly the last applied position.
  */

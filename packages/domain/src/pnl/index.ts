@@ -23,7 +23,14 @@ export {
   type LedgerTokenRef,
 } from './ledger';
 export { averageCostUsd } from './position';
-export { alreadyApplied, applyTrade, pnlPoint, replay, replayWithHistory } from './apply-trade';
+export {
+  alreadyApplied,
+  applyTrade,
+  markSeen,
+  pnlPoint,
+  replay,
+  replayWithHistory,
+} from './apply-trade';
 export {
   positionSummaries,
   walletMetrics,

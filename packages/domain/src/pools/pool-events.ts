@@ -7,6 +7,8 @@ export interface PoolCreation {
   token0: string;
   token1: string;
   protocol: Protocol;
+  /** V3: the fee tier in millionths (3000 = 0.3 %), as the creation event states it. */
+  fee?: number;
 }
 
 /** What a decoded log says about pools: one was created, one acted, or nothing. */
@@ -25,7 +27,12 @@ export function poolFact(decoded: DecodedLog): PoolFact {
     case 'poolCreatedV3':
       return {
         kind: 'created',
-        creation: { ...pick(decoded), pool: decoded.pool, protocol: 'uniswap-v3' },
+        creation: {
+          ...pick(decoded),
+          pool: decoded.pool,
+          protocol: 'uniswap-v3',
+          fee: decoded.fee,
+        },
       };
     case 'swapV2':
     case 'syncV2':

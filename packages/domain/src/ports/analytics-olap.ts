@@ -1,4 +1,5 @@
 import type { Protocol } from '@tidemark/schema';
+import type { PortfolioOlapStore } from './portfolio-olap';
 
 /**
  * An exact decimal as text, at most 18 decimal places ("1234.5", "-0.000001"): the wire form of
@@ -309,5 +310,7 @@ export interface AnalyticsOlapStore {
   pricedTrades(keys: readonly PricedTradeKey[]): Promise<PricedTrade[]>;
   /** The price set at the newest block at or below `atBlock` (default: the latest); null if none. */
   tokenPrice(chainId: number, token: string, atBlock?: number): Promise<TokenPriceRecord | null>;
+  /** Wallet balances from transfers, on the same backend. */
+  readonly portfolio: PortfolioOlapStore;
   close(): Promise<void>;
 }

@@ -5,3 +5,4 @@ export * from './chain-reader';
 export * from './token-metadata-reader';
 export * from './analytics-state';
 export * from './analytics-olap';
+export * from './portfolio-olap';

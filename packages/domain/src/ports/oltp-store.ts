@@ -23,6 +23,11 @@ export interface PoolRecord {
    * (open discovery): their trades are kept but should not be trusted like the verified ones.
    */
   verified: boolean;
+  /**
+   * V3: the fee tier in millionths, from the creation event or the pool's fee(); null when
+   * unknown. V2 pools leave it null (every V2 pool charges 0.3 %).
+   */
+  fee?: number | null;
 }
 
 export interface TokenRecord {
@@ -82,6 +87,8 @@ export interface OltpStore {
 
   upsertPools(pools: readonly PoolRecord[]): Promise<void>;
   getPools(chainId: number): Promise<PoolRecord[]>;
+  /** The stored pools among `addresses` (lower case), in no particular order. */
+  findPools(chainId: number, addresses: readonly string[]): Promise<PoolRecord[]>;
   upsertTokens(tokens: readonly TokenRecord[]): Promise<void>;
   getTokens(chainId: number): Promise<TokenRecord[]>;
 

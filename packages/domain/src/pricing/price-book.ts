@@ -91,9 +91,19 @@ class Book implements PriceBook {
     checkChain(this.chainId, definition, `pool ${definition.pool}`);
     const pool = poolFromDefinition(definition);
     const known = this.pools.get(pool.pool);
-    if (known) checkSamePool(known, pool);
-    else this.pools.set(pool.pool, pool);
-    return !known;
+    if (!known) {
+      this.pools.set(pool.pool, pool);
+      return true;
+    }
+    // An unknown fee tier (a fee() that did not answer) is no contradiction: a pool known without
+    // it learns it from its creation event; any other difference is one.
+    const learnsFee = known.feePpm === null && pool.feePpm !== null;
+    const merged = learnsFee ? { ...known, feePpm: pool.feePpm } : known;
+    checkSamePool(merged, pool.feePpm === null ? { ...pool, feePpm: known.feePpm } : pool);
+    if (!learnsFee) return false;
+    this.pools.set(pool.pool, merged);
+    this.cache = null;
+    return true;
   }
 
   applyState(event: StateEvent): boolean {

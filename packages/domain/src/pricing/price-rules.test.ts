@@ -183,6 +183,20 @@ describe('price book: pricing rules', () => {
     );
   });
 
+  it('lets a V3 pool known without its fee tier learn it, and nothing else', () => {
+    const book = testBook();
+    expect(book.applyPool(poolOf(3, [USDC, WETH], 'uniswap-v3'))).toBe(true);
+    expect(book.snapshotPool(poolAddress(3))?.feePpm).toBeNull();
+    expect(book.applyPool(poolOf(3, [USDC, WETH], 'uniswap-v3', 500))).toBe(true);
+    expect(book.snapshotPool(poolAddress(3))?.feePpm).toBe(500);
+    expect(book.applyPool(poolOf(3, [USDC, WETH], 'uniswap-v3', 500))).toBe(false);
+    expect(() => book.applyPool(poolOf(3, [USDC, WETH], 'uniswap-v3', 3000))).toThrow(
+      /already known/,
+    );
+    expect(book.applyPool(poolOf(3, [USDC, WETH], 'uniswap-v3'))).toBe(false);
+    expect(() => book.applyPool(poolOf(3, [DAI, WETH], 'uniswap-v3'))).toThrow(/already known/);
+  });
+
   it('checks its configuration once, naming the bad setting', () => {
     const base = {
       chainId: 1,

@@ -1,5 +1,6 @@
 import {
   Topics,
+  type AnalyticsOlapStore,
   type EventBus,
   type OlapStore,
   type OltpStore,
@@ -8,6 +9,7 @@ import {
 import type { TradeExecutedV1, TransferV1 } from '@tidemark/schema';
 import { eventually } from '@tidemark/testkit';
 import type { Logger } from 'pino';
+import { ANALYTICS_CONSUMER } from '../../../src/analytics/chain-analytics';
 import { ChainConfig } from '../../../src/config/chains';
 import { startIndexer } from '../../../src/start-indexer';
 import type { ReplayRpcServer } from './replay-server';
@@ -16,6 +18,8 @@ export interface ReplayStores {
   bus: EventBus;
   oltp: OltpStore;
   olap: OlapStore;
+  /** With it, the analytics role runs too and the replay waits until it has seen the slice. */
+  analytics?: AnalyticsOlapStore;
 }
 
 export interface ReplayResult {
@@ -72,17 +76,20 @@ export async function replaySlice(
   const started = Date.now();
   const indexer = await startIndexer({
     chains: [chain],
-    roles: ['ingest', 'sink'],
+    roles: stores.analytics ? ['ingest', 'sink', 'analytics'] : ['ingest', 'sink'],
     ...stores,
     logger,
   });
   try {
     await Promise.race([
       eventually(
-        `the sink to store block ${slice.lastBlock}`,
+        `the sink (and analytics) to reach block ${slice.lastBlock}`,
         async () => {
           const status = (await stores.oltp.listChains()).find((c) => c.chainId === 1);
-          return (status?.indexedBlock ?? -1) >= slice.lastBlock;
+          const analyzed = stores.analytics
+            ? ((await stores.oltp.state.position(ANALYTICS_CONSUMER, 1))?.blockNumber ?? -1)
+            : Infinity;
+          return Math.min(status?.indexedBlock ?? -1, analyzed) >= slice.lastBlock;
         },
         { timeoutMs: 60_000, intervalMs: 50 },
       ),

@@ -2,7 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { CANDLE_INTERVALS, type Candle, type CandleQuery } from '@tidemark/domain';
 import { StoreInputError } from '../../errors';
 import { intervalSeconds } from './recompute-candles';
-import { select } from './sql';
+import { pointRead, select } from './sql';
 import * as v from './values';
 
 const candleSql = `SELECT toUnixTimestamp(bucket) AS bucket_ts,
@@ -54,14 +54,19 @@ function checkQuery(q: CandleQuery): number {
 export async function queryCandles(client: ClickHouseClient, q: CandleQuery): Promise<Candle[]> {
   const seconds = checkQuery(q);
   const pool = v.address(q.pool, 'pool');
-  const rows = await select<CandleRow>(client, candleSql, {
-    chainId: q.chainId,
-    pool,
-    interval: seconds,
-    from: q.from - (q.from % seconds),
-    to: q.to,
-    limit: q.limit,
-  });
+  const rows = await select<CandleRow>(
+    client,
+    candleSql,
+    {
+      chainId: q.chainId,
+      pool,
+      interval: seconds,
+      from: q.from - (q.from % seconds),
+      to: q.to,
+      limit: q.limit,
+    },
+    pointRead,
+  );
   return rows.map((r) => ({
     chainId: q.chainId,
     pool,

@@ -1,10 +1,9 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { LeaderboardMetric, LeaderboardPage, LeaderboardQuery } from '@tidemark/domain';
 import { StoreInputError } from '../../errors';
-import { select, type Params } from './sql';
+import { pointRead, select, type Params } from './sql';
 import { totalsColumns, totalsFromRow, type TotalsRow } from './wallet-totals';
 import * as v from './values';
-import { snapshotHour } from './window-snapshots';
 import { HOUR, floorTo, windowHours, windowParams, windowRanges, windowRows } from './windows';
 
 const DEFAULT_MIN_CLOSES = 5;
@@ -54,23 +53,43 @@ function rankWindow(q: LeaderboardQuery & { window: keyof typeof windowHours }):
     ORDER BY ${orderBy(q.metric, (c) => `sum(${c})`)} ${page}`;
 }
 
-async function leaderboardSql(
+type RankedRow = TotalsRow & { wallet: string };
+
+/**
+ * A window's page from the snapshot of now's hour, in one query that also checks the snapshot is
+ * the valid one; no rows when it is not (or when the page is empty), and the caller sums instead.
+ */
+function fromSnapshot(q: LeaderboardQuery, windowH: number, asOf: number) {
+  const from = `wallet_window_totals FINAL WHERE window_h = {windowH:UInt16}
+    AND as_of = toDateTime({asOf:UInt32}, 'UTC') AND scope = {scope:UInt32}
+    AND {asOf:UInt32} = (SELECT toUnixTimestamp(as_of) FROM wallet_window_snapshots FINAL
+      WHERE window_h = {windowH:UInt16} ORDER BY as_of DESC LIMIT 1)`;
+  return { sql: rankRows(q, from), params: { windowH, asOf } };
+}
+
+async function rankedRows(
   client: ClickHouseClient,
   q: LeaderboardQuery,
-): Promise<{ sql: string; params: Params }> {
+  base: Params,
+): Promise<RankedRow[]> {
   const window = q.window;
   if (window === 'all') {
-    return { sql: rankRows(q, 'wallet_totals FINAL WHERE chain_id = {scope:UInt32}'), params: {} };
+    const sql = rankRows(q, 'wallet_totals FINAL WHERE chain_id = {scope:UInt32}');
+    return select<RankedRow>(client, sql, base, pointRead);
   }
   if (window !== '24h' && window !== '7d' && window !== '30d')
     throw new StoreInputError(`window: expected 24h, 7d, 30d or all, got "${String(window)}"`);
-  const asOf = floorTo(q.now, HOUR);
-  if ((await snapshotHour(client, window)) === asOf) {
-    const from = `wallet_window_totals FINAL WHERE window_h = {windowH:UInt16}
-      AND as_of = toDateTime({asOf:UInt32}, 'UTC') AND scope = {scope:UInt32}`;
-    return { sql: rankRows(q, from), params: { windowH: windowHours[window], asOf } };
-  }
-  return { sql: rankWindow({ ...q, window }), params: windowParams(windowRanges(window, q.now)) };
+  const snapshot = fromSnapshot(q, windowHours[window], floorTo(q.now, HOUR));
+  const rows = await select<RankedRow>(
+    client,
+    snapshot.sql,
+    { ...base, ...snapshot.params },
+    pointRead,
+  );
+  if (rows.length > 0) return rows;
+  // No valid snapshot of this hour (or an empty page, which summing answers alike).
+  const params = { ...base, ...windowParams(windowRanges(window, q.now)) };
+  return select<RankedRow>(client, rankWindow({ ...q, window }), params);
 }
 
 /** One page of ranked wallets; one row more than asked tells whether another page exists. */
@@ -79,13 +98,11 @@ export async function leaderboard(
   q: LeaderboardQuery,
 ): Promise<LeaderboardPage> {
   const { offset, minCloses } = checkQuery(q);
-  const { sql, params } = await leaderboardSql(client, q);
-  const rows = await select<TotalsRow & { wallet: string }>(client, sql, {
+  const rows = await rankedRows(client, q, {
     scope: q.chainId ?? 0,
     minCloses,
     limit: q.first + 1,
     offset,
-    ...params,
   });
   return {
     entries: rows.slice(0, q.first).map((row, i) => ({

@@ -7,7 +7,7 @@ import {
   type PoolStatsListQuery,
   type PoolStatsPage,
 } from '@tidemark/domain';
-import { select, type Params } from './sql';
+import { pointRead, select, type Params } from './sql';
 import * as v from './values';
 import { DAY, HOUR, floorTo } from './windows';
 
@@ -36,8 +36,14 @@ WHERE chain_id IN {chains:Array(UInt32)} AND pool IN {pools:Array(String)} AND t
   OR (interval_s = 86400 AND bucket < ${at('day0')}))
 GROUP BY chain_id, pool`;
 
-const latestSql = `SELECT chain_id, pool, toString(liquidity_usd) AS liquidity, block_number
-FROM pool_latest FINAL WHERE chain_id IN {chains:Array(UInt32)} AND pool IN {pools:Array(String)}`;
+/** The stats with each pool's newest state joined on, in one query (has_state: 0 when none). */
+const statsWithStateSql = `SELECT stats.*, state.liquidity AS liquidity, state.block_number AS block_number,
+  state.has_state AS has_state
+FROM (${statsSql}) AS stats
+LEFT JOIN (
+  SELECT chain_id, pool, toString(liquidity_usd) AS liquidity, block_number, 1 AS has_state
+  FROM pool_latest FINAL WHERE chain_id IN {chains:Array(UInt32)} AND pool IN {pools:Array(String)}
+) AS state USING (chain_id, pool)`;
 
 interface StatsRow {
   chain_id: v.Int;
@@ -46,6 +52,9 @@ interface StatsRow {
   n_trades: v.Int;
   n_buys: v.Int;
   n_sells: v.Int;
+  liquidity: string | null;
+  block_number: v.Int;
+  has_state: v.Int;
   [price: `price${number}`]: string | null;
 }
 
@@ -81,20 +90,12 @@ export async function statsOfPools(
     pools: [...new Set(pairs.map(([, p]) => p))],
     ...timeParams(now),
   };
-  const [stats, latest] = await Promise.all([
-    select<StatsRow>(client, statsSql, params),
-    select<{ chain_id: v.Int; pool: string; liquidity: string | null; block_number: v.Int }>(
-      client,
-      latestSql,
-      params,
-    ),
-  ]);
+  const stats = await select<StatsRow>(client, statsWithStateSql, params, pointRead);
   const byPair = new Map(stats.map((row) => [pairKey(row.chain_id, row.pool), row]));
-  const stateByPair = new Map(latest.map((row) => [pairKey(row.chain_id, row.pool), row]));
   return pairs.flatMap(([chainId, pool]) => {
     const row = byPair.get(pairKey(chainId, pool));
     if (!row) return [];
-    const state = stateByPair.get(pairKey(chainId, pool));
+    const state = Number(row.has_state) === 1;
     const price = (i: number) => v.nullableDecimalOut(row[`price${i}`] ?? null);
     return [
       {
@@ -111,8 +112,8 @@ export async function statsOfPools(
           h6: change(price(0), price(3)),
           h24: change(price(0), price(4)),
         },
-        liquidityUsd: state ? v.nullableDecimalOut(state.liquidity) : null,
-        stateBlockNumber: state ? Number(state.block_number) : null,
+        liquidityUsd: state ? v.nullableDecimalOut(row.liquidity) : null,
+        stateBlockNumber: state ? Number(row.block_number) : null,
       },
     ];
   });

@@ -27,23 +27,43 @@ const inWindow = (column: string) =>
    AND ${column} >= toDateTime({lo:UInt32}, 'UTC') AND ${column} < toDateTime({hi:UInt32}, 'UTC')
    AND trades > 0`;
 
-const rebuildHours = `
-INSERT INTO wallet_activity (chain_id, hour, wallet, ${figures}, version)
-WITH ${touched}
-SELECT chain_id, toDateTime(hour_ts, 'UTC'), wallet, ${summed}
-FROM (
+const between = (column: string) =>
+  `${column} >= toDateTime({lo:UInt32}, 'UTC') AND ${column} < toDateTime({hi:UInt32}, 'UTC')`;
+
+/** A wallet's hourly figures from priced_trades matching `where`, plus empty markers (see above). */
+const hourRows = (where: string, markers: string) => `(
   SELECT chain_id, trader AS wallet, intDiv(toUnixTimestamp(timestamp), ${HOUR}) * ${HOUR} AS hour_ts,
     ifNull(volume_usd, ${zero}) AS volume_usd, ifNull(fee_usd, ${zero}) AS fees_usd,
     ifNull(gas_fee_usd, ${zero}) AS gas_fees_usd, ifNull(realized_pnl_usd, ${zero}) AS realized_pnl_usd,
     1 AS trades, is_win AS wins, closes_position AS closes
   FROM priced_trades FINAL
-  WHERE chain_id IN {chainSet:Array(UInt32)} AND trader IN {wallets:Array(String)}
-    AND timestamp >= toDateTime({lo:UInt32}, 'UTC') AND timestamp < toDateTime({hi:UInt32}, 'UTC')
-    AND block_hash NOT IN {excluded:Array(String)}
+  WHERE ${where}
   UNION ALL
   SELECT chain_id, wallet, toUnixTimestamp(hour), ${zero}, ${zero}, ${zero}, ${zero}, 0, 0, 0
-  FROM wallet_hours FINAL WHERE ${inWindow('hour')}
-) AS rows
+  FROM ${markers}
+) AS rows`;
+
+/** Daily figures summed from the hourly rows in `hours`, plus empty markers from `markers`. */
+const dayRows = (hours: string, markers: string) => `(
+  SELECT chain_id, wallet, intDiv(toUnixTimestamp(hour), ${DAY}) * ${DAY} AS day_ts, ${figures}
+  FROM ${hours}
+  UNION ALL
+  SELECT chain_id, wallet, toUnixTimestamp(day), ${zero}, ${zero}, ${zero}, ${zero}, 0, 0, 0
+  FROM ${markers}
+) AS rows`;
+
+const hourGroups = `SELECT chain_id, toDateTime(hour_ts, 'UTC'), wallet, ${summed}`;
+const dayGroups = `SELECT chain_id, toDateTime(day_ts, 'UTC'), wallet, ${summed}`;
+
+const rebuildHours = `
+INSERT INTO wallet_activity (chain_id, hour, wallet, ${figures}, version)
+WITH ${touched}
+${hourGroups}
+FROM ${hourRows(
+  `chain_id IN {chainSet:Array(UInt32)} AND trader IN {wallets:Array(String)} AND ${between('timestamp')}
+    AND block_hash NOT IN {excluded:Array(String)}`,
+  `wallet_hours FINAL WHERE ${inWindow('hour')}`,
+)}
 INNER JOIN touched USING (chain_id, wallet)
 WHERE hour_ts >= intDiv(key_from, ${HOUR}) * ${HOUR} AND hour_ts <= intDiv(key_to, ${HOUR}) * ${HOUR}
 GROUP BY chain_id, wallet, hour_ts`;
@@ -51,34 +71,55 @@ GROUP BY chain_id, wallet, hour_ts`;
 const rebuildDays = `
 INSERT INTO wallet_activity_daily (chain_id, day, wallet, ${figures}, version)
 WITH ${touched}
-SELECT chain_id, toDateTime(day_ts, 'UTC'), wallet, ${summed}
-FROM (
-  SELECT chain_id, wallet, intDiv(toUnixTimestamp(hour), ${DAY}) * ${DAY} AS day_ts, ${figures}
-  FROM wallet_hours FINAL WHERE ${inWindow('hour')}
-  UNION ALL
-  SELECT chain_id, wallet, toUnixTimestamp(day), ${zero}, ${zero}, ${zero}, ${zero}, 0, 0, 0
-  FROM wallet_days FINAL WHERE ${inWindow('day')}
-) AS rows
+${dayGroups}
+FROM ${dayRows(`wallet_hours FINAL WHERE ${inWindow('hour')}`, `wallet_days FINAL WHERE ${inWindow('day')}`)}
 INNER JOIN touched USING (chain_id, wallet)
 WHERE day_ts >= intDiv(key_from, ${DAY}) * ${DAY} AND day_ts <= intDiv(key_to, ${DAY}) * ${DAY}
 GROUP BY chain_id, wallet, day_ts`;
+
+/** A wallet's totals per chain and across chains (chain_id 0), from `rows` (with `figures`). */
+const totalsOf = (rows: string) => `
+INSERT INTO wallet_totals (chain_id, wallet, ${figures}, version)
+SELECT scope, wallet, ${summed}
+FROM (${rows})
+ARRAY JOIN [chain_id, toUInt32(0)] AS scope
+GROUP BY scope, wallet`;
 
 /**
  * Per chain and across chains (chain_id 0), from the wallet-first copy of the daily rows. Every
  * touched (chain, wallet) and (0, wallet) gets a row, zero when nothing is left.
  */
-const rebuildTotals = `
-INSERT INTO wallet_totals (chain_id, wallet, ${figures}, version)
-SELECT scope, wallet, ${summed}
-FROM (
+const rebuildTotals = totalsOf(`
   SELECT chain_id, wallet, ${figures}
   FROM wallet_days FINAL WHERE wallet IN {wallets:Array(String)} AND trades > 0
   UNION ALL
   SELECT k.1, k.2, ${zero}, ${zero}, ${zero}, ${zero}, 0, 0, 0
-  FROM (SELECT arrayJoin(arrayZip({chains:Array(UInt32)}, {wallets:Array(String)})) AS k)
-)
-ARRAY JOIN [chain_id, toUInt32(0)] AS scope
-GROUP BY scope, wallet`;
+  FROM (SELECT arrayJoin(arrayZip({chains:Array(UInt32)}, {wallets:Array(String)})) AS k)`);
+
+/**
+ * The same rows for every wallet over [lo, hi) (whole UTC days), from the time-first tables (the
+ * same rows as the wallet-first copies): what the statements above write for keys covering every
+ * wallet over those days. The totals cover every wallet ever seen; one with nothing left gets a
+ * zero row, as a touched one does above.
+ */
+export const rebuildRanges = {
+  hours: `INSERT INTO wallet_activity (chain_id, hour, wallet, ${figures}, version)
+    ${hourGroups}
+    FROM ${hourRows(between('timestamp'), `wallet_activity FINAL WHERE ${between('hour')} AND trades > 0`)}
+    GROUP BY chain_id, wallet, hour_ts`,
+  days: `INSERT INTO wallet_activity_daily (chain_id, day, wallet, ${figures}, version)
+    ${dayGroups}
+    FROM ${dayRows(
+      `wallet_activity FINAL WHERE ${between('hour')} AND trades > 0`,
+      `wallet_activity_daily FINAL WHERE ${between('day')} AND trades > 0`,
+    )}
+    GROUP BY chain_id, wallet, day_ts`,
+  totals: totalsOf(`
+    SELECT chain_id, wallet, ${figures} FROM wallet_days FINAL WHERE trades > 0
+    UNION ALL
+    SELECT chain_id, wallet, ${zero}, ${zero}, ${zero}, ${zero}, 0, 0, 0
+    FROM wallet_totals FINAL WHERE chain_id != 0`),
+};
 
 function bounds(keys: readonly WalletKey[], unit: number): Params {
   return {

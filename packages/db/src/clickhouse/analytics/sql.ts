@@ -1,15 +1,27 @@
 import { Readable } from 'node:stream';
-import type { ClickHouseClient } from '@clickhouse/client';
+import type { ClickHouseClient, ClickHouseSettings } from '@clickhouse/client';
 
 /** Values bound to `{name:Type}` placeholders; they never become part of the SQL text. */
 export type Params = Record<string, string | number | readonly string[] | readonly number[]>;
+
+/**
+ * Settings of reads that touch a few granules (one pool, one wallet, one page): one thread is
+ * enough, and on a small machine it spares the engine a pipeline of threads per query.
+ */
+export const pointRead: ClickHouseSettings = { max_threads: 1 };
 
 export async function select<Row>(
   client: ClickHouseClient,
   query: string,
   params: Params,
+  settings: ClickHouseSettings = {},
 ): Promise<Row[]> {
-  const result = await client.query({ query, query_params: params, format: 'JSONEachRow' });
+  const result = await client.query({
+    query,
+    query_params: params,
+    format: 'JSONEachRow',
+    clickhouse_settings: settings,
+  });
   return result.json<Row>();
 }
 

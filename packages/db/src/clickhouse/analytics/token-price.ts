@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { TokenPriceRecord } from '@tidemark/domain';
-import { select } from './sql';
+import { pointRead, select } from './sql';
 import * as v from './values';
 
 /**
@@ -33,12 +33,17 @@ export async function tokenPrice(
   atBlock?: number,
 ): Promise<TokenPriceRecord | null> {
   const address = v.address(token, 'token');
-  const [row] = await select<PriceRow>(client, tokenPriceSql, {
-    chainId: v.chainId(chainId),
-    token: address,
-    // UInt64's top as a decimal string: a JS number cannot hold it exactly.
-    atBlock: atBlock === undefined ? '18446744073709551615' : v.integer(atBlock, 'atBlock'),
-  });
+  const [row] = await select<PriceRow>(
+    client,
+    tokenPriceSql,
+    {
+      chainId: v.chainId(chainId),
+      token: address,
+      // UInt64's top as a decimal string: a JS number cannot hold it exactly.
+      atBlock: atBlock === undefined ? '18446744073709551615' : v.integer(atBlock, 'atBlock'),
+    },
+    pointRead,
+  );
   if (!row) return null;
   return {
     chainId,

@@ -8,7 +8,7 @@ import {
   type WalletTotals,
 } from '@tidemark/domain';
 import { StoreInputError } from '../../errors';
-import { select } from './sql';
+import { pointRead, select } from './sql';
 import { totalsColumns, totalsFromRow, type TotalsRow } from './wallet-totals';
 import * as v from './values';
 import { DAY, HOUR, ceilTo, floorTo, windowParams, windowRanges, windowRows } from './windows';
@@ -30,6 +30,7 @@ export async function walletActivity(
       `SELECT ${totalsColumns('plain')} FROM wallet_totals FINAL
        WHERE chain_id = {scope:UInt32} AND wallet = {wallet:String} AND trades > 0`,
       { scope, wallet },
+      pointRead,
     );
   } else if (window === '24h' || window === '7d' || window === '30d') {
     const chain = q.chainId === undefined ? '1' : 'chain_id = {scope:UInt32}';
@@ -40,6 +41,7 @@ export async function walletActivity(
        FROM ${windowRows(`${chain} AND wallet = {wallet:String}`, ranges, 'wallet')}
        HAVING sum(trades) > 0`,
       { scope, wallet, ...windowParams(ranges) },
+      pointRead,
     );
   } else {
     throw new StoreInputError(`window: expected 24h, 7d, 30d or all, got "${String(window)}"`);
@@ -50,14 +52,12 @@ export async function walletActivity(
 const MAX_HOURLY_SPAN = 31 * DAY;
 
 /**
- * Points from the wallet-first hourly or daily rows. The realized PnL before the first bucket
- * is the all-time total less everything from that bucket on (its hours up to the next whole day,
- * then whole days), so no query reads the wallet's whole history hour by hour.
+ * Points from the wallet-first hourly or daily rows, in one query. The realized PnL before the
+ * first bucket is the all-time total less everything from that bucket on (its hours up to the next
+ * whole day, then whole days), so no query reads the wallet's whole history hour by hour; those
+ * three sums are scalar subqueries, computed once and repeated on every point.
  */
-function pnlSql(
-  bucket: PnlHistoryQuery['bucket'],
-  chain: string,
-): { points: string; after: string } {
+function pnlSql(bucket: PnlHistoryQuery['bucket'], chain: string): string {
   const hourly = `FROM wallet_hours FINAL WHERE wallet = {wallet:String} AND ${chain}`;
   const daily = `FROM wallet_days FINAL WHERE wallet = {wallet:String} AND ${chain}`;
   const points =
@@ -68,14 +68,15 @@ function pnlSql(
       : `SELECT toUnixTimestamp(day) AS bucket, toString(sum(realized_pnl_usd)) AS pnl ${daily}
          AND day >= toDateTime({from:UInt32}, 'UTC') AND day < toDateTime({to:UInt32}, 'UTC')
          AND trades > 0 GROUP BY day ORDER BY day`;
-  const after = `SELECT
+  return `SELECT bucket, pnl,
     (SELECT toString(sum(realized_pnl_usd)) FROM wallet_totals FINAL
       WHERE chain_id = {scope:UInt32} AND wallet = {wallet:String}) AS total,
     (SELECT toString(sum(realized_pnl_usd)) ${hourly}
       AND hour >= toDateTime({from:UInt32}, 'UTC') AND hour < toDateTime({firstDay:UInt32}, 'UTC')) AS head,
     (SELECT toString(sum(realized_pnl_usd)) ${daily}
-      AND day >= toDateTime({firstDay:UInt32}, 'UTC')) AS rest`;
-  return { points, after };
+      AND day >= toDateTime({firstDay:UInt32}, 'UTC')) AS rest
+  FROM (${points})
+  ORDER BY bucket`;
 }
 
 export async function pnlHistory(
@@ -93,13 +94,15 @@ export async function pnlHistory(
   if (q.bucket === '1h' && to - from > MAX_HOURLY_SPAN)
     throw new StoreInputError('pnlHistory: 1h buckets cover at most 31 days; use 1d buckets');
   const chain = q.chainId === undefined ? '1' : 'chain_id = {scope:UInt32}';
-  const sql = pnlSql(q.bucket, chain);
   const params = { wallet, scope: q.chainId ?? 0, from, to, firstDay: ceilTo(from, DAY) };
-  const [points, sums] = await Promise.all([
-    select<{ bucket: v.Int; pnl: string }>(client, sql.points, params),
-    select<{ total: string; head: string; rest: string }>(client, sql.after, params),
-  ]);
-  const s = sums[0];
+  const points = await select<{
+    bucket: v.Int;
+    pnl: string;
+    total: string;
+    head: string;
+    rest: string;
+  }>(client, pnlSql(q.bucket, chain), params, pointRead);
+  const s = points[0];
   let cumulative = s ? parseFixed(s.total) - parseFixed(s.head) - parseFixed(s.rest) : 0n;
   return points.map((p) => {
     const pnl = parseFixed(p.pnl);

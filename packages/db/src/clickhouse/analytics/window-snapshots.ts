@@ -67,6 +67,34 @@ export async function refreshLeaderboards(client: ClickHouseClient, now: number)
   }
 }
 
+/**
+ * Rebuilds every wallet's rows of each valid snapshot, zero where a wallet's stored row has nothing
+ * left: what refreshSnapshotWallets writes for keys covering every wallet (for bulk rebuilds).
+ */
+export async function rebuildSnapshots(client: ClickHouseClient): Promise<void> {
+  for (const window of windows) {
+    const asOf = await snapshotHour(client, window);
+    if (asOf === undefined) continue;
+    const figures = 'volume_usd, fees_usd, gas_fees_usd, realized_pnl_usd, trades, wins, closes';
+    await command(
+      client,
+      `INSERT INTO wallet_window_totals (${columns})
+       SELECT {windowH:UInt16}, scope, toDateTime({asOf:UInt32}, 'UTC'), wallet, ${summed}
+       FROM (
+         SELECT scope, wallet, ${figures}
+         FROM ${windowRows('1', windowRanges(window, asOf), 'time')}
+         ARRAY JOIN [chain_id, toUInt32(0)] AS scope
+         UNION ALL
+         SELECT scope, wallet, ${zero}, ${zero}, ${zero}, ${zero}, 0, 0, 0
+         FROM wallet_window_totals FINAL
+         WHERE window_h = {windowH:UInt16} AND as_of = toDateTime({asOf:UInt32}, 'UTC') AND trades > 0
+       )
+       GROUP BY scope, wallet`,
+      snapshotParams(window, asOf),
+    );
+  }
+}
+
 /** The hour of the valid snapshot of `window`, or undefined. */
 export async function snapshotHour(
   client: ClickHouseClient,

@@ -1,0 +1,197 @@
+import type { BalanceDeltaRecord } from '@tidemark/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { D, DAY, HOUR, NOW, blockHashOf, byteAddress } from './support/analytics';
+import { graphql, startHarness, type Harness } from './support/harness';
+
+const W = byteAddress('c1');
+const TKN = byteAddress('01');
+const USDC = byteAddress('02');
+const ODD = byteAddress('03');
+const ALT = byteAddress('04');
+const TK2 = byteAddress('05');
+const E18 = 10n ** 18n;
+let harness: Harness;
+
+/** A delta of W at `block`, `at` seconds, of `delta` raw units. */
+function delta(
+  chainId: number,
+  token: string,
+  block: number,
+  at: number,
+  value: bigint,
+  kind: BalanceDeltaRecord['kind'],
+  logIndex = 0,
+): BalanceDeltaRecord {
+  const blockHash = blockHashOf(chainId, block);
+  return {
+    chainId,
+    wallet: W,
+    token,
+    blockNumber: block,
+    blockHash,
+    timestamp: at,
+    logIndex,
+    kind,
+    delta: value.toString(),
+  };
+}
+
+const price = (chainId: number, token: string, block: number, priceUsd: string) => ({
+  chainId,
+  token,
+  blockNumber: block,
+  blockHash: blockHashOf(chainId, block),
+  timestamp: D,
+  priceUsd,
+  source: 'test',
+});
+
+beforeAll(async () => {
+  harness = await startHarness('analytics-portfolio');
+  harness.setNow(NOW);
+  await harness.oltp.upsertChain({ chainId: 1, name: 'one' });
+  await harness.oltp.upsertChain({ chainId: 2, name: 'two' });
+  await harness.oltp.upsertTokens([
+    { chainId: 1, address: TKN, symbol: 'TKN', name: 'Token', decimals: 18 },
+    { chainId: 1, address: USDC, symbol: 'USDC', name: 'USD Coin', decimals: 6 },
+    { chainId: 1, address: ODD, symbol: null, name: null, decimals: null },
+    { chainId: 1, address: ALT, symbol: 'ALT', name: 'Alt', decimals: 18 },
+    { chainId: 2, address: TK2, symbol: 'TK2', name: 'Token 2', decimals: 18 },
+  ]);
+  await harness.analytics.portfolio.insertBalanceDeltas([
+    // TKN: 2.5 held before the first transfer seen, 1 sent on day D, 0.25 received on day D + 1.
+    delta(1, TKN, 10, D + HOUR, (25n * E18) / 10n, 'seed'),
+    delta(1, TKN, 10, D + HOUR, -E18, 'out'),
+    delta(1, TKN, 20, D + DAY + 3 * HOUR, E18 / 4n, 'in', 2),
+    // USDC: 1000 in, 400.5 out.
+    delta(1, USDC, 11, D + 5 * HOUR, 1_000_000_000n, 'in'),
+    delta(1, USDC, 21, D + DAY + 6 * HOUR, -400_500_000n, 'out'),
+    // A token without decimals, and one received and sent on again.
+    delta(1, ODD, 12, D + 6 * HOUR, 42n, 'in'),
+    delta(1, ALT, 12, D + 6 * HOUR, 3n * E18, 'in', 1),
+    delta(1, ALT, 13, D + 7 * HOUR, -3n * E18, 'out'),
+    delta(2, TK2, 30, D + 2 * HOUR, 5n * E18, 'in'),
+  ]);
+  await harness.analytics.insertTokenPrices([
+    price(1, TKN, 9, '150'),
+    price(1, USDC, 9, '1'),
+    price(2, TK2, 29, '45'),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+type Row = Record<string, unknown>;
+const balanceFields = 'chainId token symbol decimals balance amount priceUsd valueUsd lastBlock';
+
+async function query(text: string, variables: Row = {}) {
+  return graphql<{ wallet: Row }>(harness.gateway.url, text, { address: W, ...variables });
+}
+
+async function walletData(text: string, variables: Row = {}) {
+  const result = await query(text, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data!.wallet;
+}
+
+/** A `TokenBalance`: "symbol decimals balance amount price value" ("-" is null), then the block. */
+function balance(chainId: number, token: string, text: string, lastBlock: number) {
+  const [symbol, decimals, raw, amount, priceUsd, valueUsd] = text
+    .split(' ')
+    .map((f) => (f === '-' ? null : f));
+  return {
+    chainId,
+    token,
+    symbol,
+    decimals: decimals === null || decimals === undefined ? null : Number(decimals),
+    balance: raw,
+    amount,
+    priceUsd,
+    valueUsd,
+    lastBlock,
+  };
+}
+
+const tknHeld = balance(1, TKN, 'TKN 18 1750000000000000000 1.75 150 262.5', 20);
+const usdcHeld = balance(1, USDC, 'USDC 6 599500000 599.5 1 599.5', 21);
+const oddHeld = balance(1, ODD, '- - 42 - - -', 12);
+const altEmpty = balance(1, ALT, 'ALT 18 0 0 - -', 13);
+const tk2Held = balance(2, TK2, 'TK2 18 5000000000000000000 5 45 225', 30);
+
+describe('Wallet.balances', () => {
+  it('values each held token at its latest price, by chain and token, across chains', async () => {
+    const wallet = await walletData(
+      `query($address: Address!) { wallet(address: $address) { balances { ${balanceFields} } } }`,
+    );
+    expect(wallet.balances).toEqual([tknHeld, usdcHeld, oddHeld, tk2Held]);
+  });
+
+  it('keeps to one chain, and lists emptied tokens with includeZero', async () => {
+    const wallet = await walletData(
+      `query($address: Address!) {
+        wallet(address: $address, chainId: 1) { balances(includeZero: true) { ${balanceFields} } }
+      }`,
+    );
+    expect(wallet.balances).toEqual([tknHeld, usdcHeld, oddHeld, altEmpty]);
+  });
+
+  it('answers an empty list for a wallet without transfers, next to its other fields', async () => {
+    const result = await graphql<{ wallet: Row }>(
+      harness.gateway.url,
+      `query { wallet(address: "${byteAddress('ee')}") { balances { token } totals { unpricedPositions } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.wallet).toEqual({ balances: [], totals: { unpricedPositions: 0 } });
+  });
+});
+
+const historyQuery = `query($address: Address!, $token: Address!, $chainId: Int!, $interval: BalanceInterval, $from: Int, $to: Int) {
+  wallet(address: $address) {
+    balanceHistory(token: $token, chainId: $chainId, interval: $interval, from: $from, to: $to) {
+      time balance amount valueUsd
+    }
+  }
+}`;
+
+describe('Wallet.balanceHistory', () => {
+  it('gives the balance at the end of each day in which it changed, valued at the latest price', async () => {
+    const wallet = await walletData(historyQuery, { token: TKN, chainId: 1 });
+    expect(wallet.balanceHistory).toEqual([
+      { time: D, balance: '1500000000000000000', amount: '1.5', valueUsd: '225' },
+      { time: D + DAY, balance: '1750000000000000000', amount: '1.75', valueUsd: '262.5' },
+    ]);
+  });
+
+  it('buckets by hour, and opens a later range with the balance before it', async () => {
+    const hourly = await walletData(historyQuery, { token: USDC, chainId: 1, interval: 'H1' });
+    expect(hourly.balanceHistory).toEqual([
+      { time: D + 5 * HOUR, balance: '1000000000', amount: '1000', valueUsd: '1000' },
+      { time: D + DAY + 6 * HOUR, balance: '599500000', amount: '599.5', valueUsd: '599.5' },
+    ]);
+    const later = await walletData(historyQuery, { token: TKN, chainId: 1, from: D + DAY });
+    expect(later.balanceHistory).toEqual([
+      { time: D + DAY, balance: '1750000000000000000', amount: '1.75', valueUsd: '262.5' },
+    ]);
+  });
+
+  it('leaves amount and value null for a token without decimals', async () => {
+    const wallet = await walletData(historyQuery, { token: ODD, chainId: 1 });
+    expect(wallet.balanceHistory).toEqual([
+      { time: D, balance: '42', amount: null, valueUsd: null },
+    ]);
+  });
+
+  it('rejects a bad chain id or an hourly range over 31 days as BAD_USER_INPUT', async () => {
+    for (const variables of [
+      { token: TKN, chainId: 0 },
+      { token: TKN, chainId: 1, interval: 'H1', from: D - 40 * DAY },
+    ]) {
+      const result = await query(historyQuery, variables);
+      expect(result.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe(
+        'BAD_USER_INPUT',
+      );
+    }
+  });
+});

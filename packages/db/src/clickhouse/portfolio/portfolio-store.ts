@@ -1,0 +1,15 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { PortfolioOlapStore } from '@tidemark/domain';
+import { balanceHistory, balances, chainBalances } from './balance-queries';
+import { insertBalanceDeltas, retractBalanceBlocks } from './write-deltas';
+
+/** Wallet balances over a ClickHouse client (table `balance_deltas`, migration 0011). */
+export function createClickHousePortfolioStore(client: ClickHouseClient): PortfolioOlapStore {
+  return {
+    insertBalanceDeltas: (deltas) => insertBalanceDeltas(client, deltas),
+    retractBalanceBlocks: (chainId, hashes) => retractBalanceBlocks(client, chainId, hashes),
+    balances: (wallet, chainId) => balances(client, wallet, chainId),
+    chainBalances: (chainId, limit, after) => chainBalances(client, chainId, limit, after),
+    balanceHistory: (query) => balanceHistory(client, query),
+  };
+}

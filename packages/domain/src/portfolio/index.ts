@@ -1,0 +1,2 @@
+export * from './balance-legs';
+export * from './balance-history';
