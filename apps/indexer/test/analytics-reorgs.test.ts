@@ -1,12 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInProcessBus, createKafkaBus } from '@tidemark/bus';
 import { createAnalyticsOlapStore, createOlapStore, createOltpStore } from '@tidemark/db';
-import { deployMarket, injectReorg, startDevnetChain, startSimulator } from '@tidemark/devnet';
 import type { MarketDeployment } from '@tidemark/devnet';
-import { parseFixed, type EventBus, type OltpStore } from '@tidemark/domain';
-import { eventually, startKafka, startPostgres } from '@tidemark/testkit';
+import { parseFixed, type OltpStore } from '@tidemark/domain';
+import { eventually } from '@tidemark/testkit';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANALYTICS_CONSUMER } from '../src/analytics/chain-analytics';
@@ -14,11 +12,18 @@ import { ChainList } from '../src/config/chains';
 import { startIndexer } from '../src/start-indexer';
 import { snapshotAnalytics, type AnalyticsSnapshot } from './support/analytics-snapshot';
 import { headNumber } from './support/reorg-truth';
+import {
+  busAndDatabase,
+  injectReorgsWhenCaughtUp,
+  startTradingDevnet,
+  type Cleanups,
+  type Mode,
+} from './support/trading-run';
 
 const BLOCK_TIME_MS = 250;
 const CHAIN_ID = 31_471;
 
-const cleanups: (() => Promise<unknown>)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 }, 60_000);
@@ -40,21 +45,10 @@ function chainsFor(rpcUrl: string, deployment: MarketDeployment) {
   ]);
 }
 
-type Mode = 'embedded' | 'server';
-
-/** Embedded: in-process bus and PGlite. Server: a fresh Kafka broker and PostgreSQL server. */
-async function busAndDatabase(mode: Mode): Promise<{ bus: EventBus; databaseUrl?: string }> {
-  if (mode === 'embedded') return { bus: createInProcessBus({ logger }) };
-  const [kafka, postgres] = await Promise.all([startKafka(), startPostgres()]);
-  cleanups.push(() => Promise.all([kafka.stop(), postgres.stop()]));
-  const bus = await createKafkaBus({ brokers: kafka.brokers, clientId: 'analytics-test', logger });
-  return { bus, databaseUrl: postgres.url };
-}
-
 /** Opens fresh stores and starts ingest, sink and analytics on them. */
 async function startRun(mode: Mode, rpcUrl: string, deployment: MarketDeployment) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidemark-analytics-'));
-  const { bus, databaseUrl } = await busAndDatabase(mode);
+  const { bus, databaseUrl } = await busAndDatabase(mode, 'analytics-test', logger, cleanups);
   const oltp = await createOltpStore({ dataDir, databaseUrl });
   const olap = await createOlapStore({ dataDir });
   const analytics = await createAnalyticsOlapStore({ dataDir });
@@ -88,31 +82,19 @@ const caughtUp = (oltp: OltpStore, block: number) =>
 
 describe.each(['embedded', 'server'] as const)('analytics under reorgs (%s)', (mode) => {
   it('ends equal to a clean run over the canonical chain: ledgers, pools, candles, leaderboards, prices', async () => {
-    const chain = await startDevnetChain({ chainId: CHAIN_ID, blockTimeMs: BLOCK_TIME_MS });
-    cleanups.push(() => chain.stop());
-    const deployment = await deployMarket(chain.rpcUrl);
-    const simulator = startSimulator({
-      rpcUrl: chain.rpcUrl,
-      deployment,
-      seed: 7,
-      traders: 6,
-      tradesPerBlock: 3,
-    });
-    let simulatorStopped = false;
-    cleanups.push(() => (simulatorStopped ? Promise.resolve() : simulator.stop()));
-    await simulator.ready;
+    const chain = await startTradingDevnet(
+      { chainId: CHAIN_ID, blockTimeMs: BLOCK_TIME_MS, seed: 7, traders: 6 },
+      cleanups,
+    );
+    const { deployment } = chain;
 
     const live = await startRun(mode, chain.rpcUrl, deployment);
-    for (const depth of [1, 3, 8]) {
-      await caughtUp(live.oltp, await headNumber(chain.rpcUrl));
-      await injectReorg(chain.rpcUrl, {
-        depth,
-        blockTimeMs: BLOCK_TIME_MS,
-        beforeReplace: (h) => caughtUp(live.oltp, h).then(() => undefined),
-      });
-    }
-    await simulator.stop();
-    simulatorStopped = true;
+    await injectReorgsWhenCaughtUp(
+      chain.rpcUrl,
+      { depths: [1, 3, 8], blockTimeMs: BLOCK_TIME_MS },
+      (block) => caughtUp(live.oltp, block),
+    );
+    await chain.stopTrading();
     const head = await headNumber(chain.rpcUrl);
     await caughtUp(live.oltp, head);
     const tokens = [deployment.weth, ...deployment.tokens.map((t) => t.address)];

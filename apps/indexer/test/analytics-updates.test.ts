@@ -1,32 +1,36 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInProcessBus, createKafkaBus } from '@tidemark/bus';
 import { createAnalyticsOlapStore, createOlapStore, createOltpStore } from '@tidemark/db';
-import { deployMarket, injectReorg, startDevnetChain, startSimulator } from '@tidemark/devnet';
+import { injectReorg } from '@tidemark/devnet';
 import type { MarketDeployment } from '@tidemark/devnet';
 import {
   CANDLE_INTERVALS,
   Topics,
   type AnalyticsOlapStore,
-  type EventBus,
   type OltpStore,
 } from '@tidemark/domain';
 import type { AnalyticsUpdate, CanonicalEvent, CandleUpdatedV1 } from '@tidemark/schema';
-import { eventually, startKafka, startPostgres } from '@tidemark/testkit';
+import { eventually } from '@tidemark/testkit';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANALYTICS_CONSUMER } from '../src/analytics/chain-analytics';
 import { ChainList } from '../src/config/chains';
 import { startIndexer, type IndexerDeps } from '../src/start-indexer';
 import { headNumber } from './support/reorg-truth';
+import {
+  busAndDatabase,
+  startTradingDevnet,
+  type Cleanups,
+  type Mode,
+} from './support/trading-run';
 
 const BLOCK_TIME_MS = 250;
 const CHAIN_ID = 31_472;
 const FAR_FUTURE = 4_000_000_000;
 const logger = pino({ level: 'warn' });
 
-const cleanups: (() => Promise<unknown>)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 }, 60_000);
@@ -70,17 +74,6 @@ class Received {
   }
 }
 
-type Mode = 'embedded' | 'server';
-
-/** Embedded: in-process bus and PGlite. Server: a fresh Kafka broker and PostgreSQL server. */
-async function busAndDatabase(mode: Mode): Promise<{ bus: EventBus; databaseUrl?: string }> {
-  if (mode === 'embedded') return { bus: createInProcessBus({ logger }) };
-  const [kafka, postgres] = await Promise.all([startKafka(), startPostgres()]);
-  cleanups.push(() => Promise.all([kafka.stop(), postgres.stop()]));
-  const bus = await createKafkaBus({ brokers: kafka.brokers, clientId: 'updates-test', logger });
-  return { bus, databaseUrl: postgres.url };
-}
-
 /** Fresh stores and bus, a live listener on the updates topic, then the indexer. */
 async function startRun(
   chains: IndexerDeps['chains'],
@@ -88,7 +81,7 @@ async function startRun(
   mode: Mode = 'embedded',
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidemark-updates-'));
-  const { bus, databaseUrl } = await busAndDatabase(mode);
+  const { bus, databaseUrl } = await busAndDatabase(mode, 'updates-test', logger, cleanups);
   const oltp = await createOltpStore({ dataDir, databaseUrl });
   const olap = await createOlapStore({ dataDir });
   const analytics = await createAnalyticsOlapStore({ dataDir });
@@ -158,18 +151,11 @@ async function updatesMatchStore(run: Awaited<ReturnType<typeof startRun>>): Pro
 
 describe.each(['embedded', 'server'] as const)('analytics updates on the bus (%s)', (mode) => {
   it('announce every recomputed candle and wallet, equal to the store, also after a reorg', async () => {
-    const chain = await startDevnetChain({ chainId: CHAIN_ID, blockTimeMs: BLOCK_TIME_MS });
-    cleanups.push(() => chain.stop());
-    const deployment = await deployMarket(chain.rpcUrl);
-    const simulator = startSimulator({
-      rpcUrl: chain.rpcUrl,
-      deployment,
-      seed: 11,
-      traders: 5,
-      tradesPerBlock: 3,
-    });
-    cleanups.push(() => simulator.stop().catch(() => undefined));
-    await simulator.ready;
+    const chain = await startTradingDevnet(
+      { chainId: CHAIN_ID, blockTimeMs: BLOCK_TIME_MS, seed: 11, traders: 5 },
+      cleanups,
+    );
+    const { deployment } = chain;
     const run = await startRun(
       chainsFor(chain.rpcUrl, deployment),
       ['ingest', 'sink', 'analytics'],
@@ -186,7 +172,7 @@ describe.each(['embedded', 'server'] as const)('analytics updates on the bus (%s
         beforeRollback = run.received.all.length;
       },
     });
-    await simulator.stop();
+    await chain.stopTrading();
     await caughtUp(run.oltp, await headNumber(chain.rpcUrl));
 
     await eventually('the newest updates to equal the store', () => updatesMatchStore(run), {

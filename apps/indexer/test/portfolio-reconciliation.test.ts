@@ -1,17 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInProcessBus, createKafkaBus } from '@tidemark/bus';
 import { createAnalyticsOlapStore, createOlapStore, createOltpStore } from '@tidemark/db';
-import { deployMarket, injectReorg, startDevnetChain, startSimulator } from '@tidemark/devnet';
-import type {
-  AnalyticsOlapStore,
-  BalanceCursor,
-  EventBus,
-  OltpStore,
-  TokenBalance,
-} from '@tidemark/domain';
-import { eventually, startKafka, startPostgres } from '@tidemark/testkit';
+import type { AnalyticsOlapStore, BalanceCursor, OltpStore, TokenBalance } from '@tidemark/domain';
+import { eventually } from '@tidemark/testkit';
 import pino from 'pino';
 import { encodeFunctionData, parseAbi, type Hex } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,12 +12,19 @@ import { ChainList } from '../src/config/chains';
 import { startIndexer } from '../src/start-indexer';
 import { rpc } from './support/chain-truth';
 import { headNumber } from './support/reorg-truth';
+import {
+  busAndDatabase,
+  injectReorgsWhenCaughtUp,
+  startTradingDevnet,
+  type Cleanups,
+  type Mode,
+} from './support/trading-run';
 
 const BLOCK_TIME_MS = 250;
 const CHAIN_ID = 31_472;
 const REORG_DEPTHS = [1, 4, 8];
 
-const cleanups: (() => Promise<unknown>)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 }, 60_000);
@@ -33,21 +32,10 @@ afterEach(async () => {
 const logger = pino({ level: 'warn' });
 const erc20 = parseAbi(['function balanceOf(address owner) view returns (uint256)']);
 
-type Mode = 'embedded' | 'server';
-
-/** Embedded: in-process bus and PGlite. Server: a fresh Kafka broker and PostgreSQL server. */
-async function busAndDatabase(mode: Mode): Promise<{ bus: EventBus; databaseUrl?: string }> {
-  if (mode === 'embedded') return { bus: createInProcessBus({ logger }) };
-  const [kafka, postgres] = await Promise.all([startKafka(), startPostgres()]);
-  cleanups.push(() => Promise.all([kafka.stop(), postgres.stop()]));
-  const bus = await createKafkaBus({ brokers: kafka.brokers, clientId: 'portfolio-test', logger });
-  return { bus, databaseUrl: postgres.url };
-}
-
 /** Fresh stores, and ingest, sink and analytics from `startBlock` on (the middle of history). */
 async function startRun(mode: Mode, rpcUrl: string, startBlock: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidemark-portfolio-'));
-  const { bus, databaseUrl } = await busAndDatabase(mode);
+  const { bus, databaseUrl } = await busAndDatabase(mode, 'portfolio-test', logger, cleanups);
   const oltp = await createOltpStore({ dataDir, databaseUrl });
   const olap = await createOlapStore({ dataDir });
   const analytics = await createAnalyticsOlapStore({ dataDir });
@@ -104,19 +92,10 @@ async function balanceOnChain(url: string, token: string, wallet: string, block:
 
 describe.each(['embedded', 'server'] as const)('portfolio reconciliation (%s)', (mode) => {
   it('after reorgs, every balance the pipeline knows equals balanceOf on the chain', async () => {
-    const chain = await startDevnetChain({ chainId: CHAIN_ID, blockTimeMs: BLOCK_TIME_MS });
-    cleanups.push(() => chain.stop());
-    const deployment = await deployMarket(chain.rpcUrl);
-    const simulator = startSimulator({
-      rpcUrl: chain.rpcUrl,
-      deployment,
-      seed: 11,
-      traders: 6,
-      tradesPerBlock: 3,
-    });
-    let simulatorStopped = false;
-    cleanups.push(() => (simulatorStopped ? Promise.resolve() : simulator.stop()));
-    await simulator.ready;
+    const chain = await startTradingDevnet(
+      { chainId: CHAIN_ID, blockTimeMs: BLOCK_TIME_MS, seed: 11, traders: 6 },
+      cleanups,
+    );
     // Traders are funded and have traded before the indexer's first block: seeding matters.
     const readyAt = await headNumber(chain.rpcUrl);
     await eventually(
@@ -130,16 +109,12 @@ describe.each(['embedded', 'server'] as const)('portfolio reconciliation (%s)', 
     const startBlock = await headNumber(chain.rpcUrl);
 
     const live = await startRun(mode, chain.rpcUrl, startBlock);
-    for (const depth of REORG_DEPTHS) {
-      await caughtUp(live.oltp, await headNumber(chain.rpcUrl));
-      await injectReorg(chain.rpcUrl, {
-        depth,
-        blockTimeMs: BLOCK_TIME_MS,
-        beforeReplace: (h) => caughtUp(live.oltp, h).then(() => undefined),
-      });
-    }
-    await simulator.stop();
-    simulatorStopped = true;
+    await injectReorgsWhenCaughtUp(
+      chain.rpcUrl,
+      { depths: REORG_DEPTHS, blockTimeMs: BLOCK_TIME_MS },
+      (block) => caughtUp(live.oltp, block),
+    );
+    await chain.stopTrading();
     await caughtUp(live.oltp, await headNumber(chain.rpcUrl));
     const head = await portfolioBlock(live.oltp);
     expect(live.indexer.progress()[0]?.reorgs).toBe(REORG_DEPTHS.length);

@@ -1,11 +1,30 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { BatchHandler, Subscription, Topic, TopicEvent } from '@tidemark/domain';
-import type { EachBatchPayload } from 'kafkajs';
+import type { Admin, EachBatchPayload } from 'kafkajs';
 import { MAX_FETCH_WAIT_MS, once, runUntilJoined, type ConsumerContext } from './consumer-context';
 import { decodeBatch, nextOffset } from './message-codec';
 import { codecOf } from '../topic-codecs';
 
 type Positions = Map<number, string>;
+
+const END_ATTEMPTS = 10;
+
+/**
+ * The end offset of each partition. Right after a topic is created its leaders may not serve
+ * offset requests yet (NOT_LEADER_FOR_PARTITION, retriable): asked again after a short backoff.
+ */
+export async function topicEnds(admin: Pick<Admin, 'fetchTopicOffsets'>, topic: string) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      const retriable = (error as { retriable?: unknown }).retriable === true;
+      if (!retriable || attempt >= END_ATTEMPTS) throw error;
+      await sleep(100 * attempt);
+    }
+  }
+}
 
 /**
  * A live listener (e.g. one gateway replica). It has a consumer group of its own, so every
@@ -19,7 +38,7 @@ export async function startLiveConsumer<T extends Topic>(
   handler: BatchHandler<TopicEvent<T>>,
 ): Promise<Subscription> {
   const groupId = `${ctx.clientId}.live.${randomUUID()}`;
-  const ends = await ctx.admin.fetchTopicOffsets(topic);
+  const ends = await topicEnds(ctx.admin, topic);
   const positions: Positions = new Map(ends.map(({ partition, high }) => [partition, high]));
   const consumer = ctx.kafka.consumer({
     groupId,

@@ -1,0 +1,78 @@
+import { createInProcessBus, createKafkaBus } from '@tidemark/bus';
+import { deployMarket, injectReorg, startDevnetChain, startSimulator } from '@tidemark/devnet';
+import type { MarketDeployment } from '@tidemark/devnet';
+import type { EventBus } from '@tidemark/domain';
+import { startKafka, startPostgres } from '@tidemark/testkit';
+import type { Logger } from 'pino';
+import { headNumber } from './reorg-truth';
+
+/** Embedded: in-process bus and PGlite. Server: a fresh Kafka broker and PostgreSQL server. */
+export type Mode = 'embedded' | 'server';
+
+/** What a test undoes at its end, newest first. */
+export type Cleanups = (() => Promise<unknown>)[];
+
+/** The bus and the OLTP database of a mode; a server mode's broker and database stop at cleanup. */
+export async function busAndDatabase(
+  mode: Mode,
+  clientId: string,
+  logger: Logger,
+  cleanups: Cleanups,
+): Promise<{ bus: EventBus; databaseUrl?: string }> {
+  if (mode === 'embedded') return { bus: createInProcessBus({ logger }) };
+  const [kafka, postgres] = await Promise.all([startKafka(), startPostgres()]);
+  cleanups.push(() => Promise.all([kafka.stop(), postgres.stop()]));
+  const bus = await createKafkaBus({ brokers: kafka.brokers, clientId, logger });
+  return { bus, databaseUrl: postgres.url };
+}
+
+export interface TradingDevnet {
+  rpcUrl: string;
+  deployment: MarketDeployment;
+  /** Stops the simulated market (once; cleanup does it otherwise). */
+  stopTrading(): Promise<void>;
+}
+
+/** A devnet chain with the market deployed and its simulator trading, all stopped at cleanup. */
+export async function startTradingDevnet(
+  options: { chainId: number; blockTimeMs: number; seed: number; traders: number },
+  cleanups: Cleanups,
+): Promise<TradingDevnet> {
+  const chain = await startDevnetChain({
+    chainId: options.chainId,
+    blockTimeMs: options.blockTimeMs,
+  });
+  cleanups.push(() => chain.stop());
+  const deployment = await deployMarket(chain.rpcUrl);
+  const simulator = startSimulator({
+    rpcUrl: chain.rpcUrl,
+    deployment,
+    seed: options.seed,
+    traders: options.traders,
+    tradesPerBlock: 3,
+  });
+  let stopped: Promise<void> | undefined;
+  const stopTrading = () => (stopped ??= simulator.stop());
+  cleanups.push(() => stopTrading().catch(() => undefined));
+  await simulator.ready;
+  return { rpcUrl: chain.rpcUrl, deployment, stopTrading };
+}
+
+/**
+ * Injects a reorg of each depth in turn, each once the pipeline has caught up with the head, and
+ * lets it catch up with the doomed blocks before they are replaced (so it must roll them back).
+ */
+export async function injectReorgsWhenCaughtUp(
+  rpcUrl: string,
+  options: { depths: readonly number[]; blockTimeMs: number },
+  caughtUp: (block: number) => Promise<unknown>,
+): Promise<void> {
+  for (const depth of options.depths) {
+    await caughtUp(await headNumber(rpcUrl));
+    await injectReorg(rpcUrl, {
+      depth,
+      blockTimeMs: options.blockTimeMs,
+      beforeReplace: (h) => caughtUp(h).then(() => undefined),
+    });
+  }
+}
