@@ -2,11 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnalyticsOlapStore, createOltpStore } from '@tidemark/db';
-import { ledgerFromJSON, parseFixed, formatFixed, type AnalyticsOlapStore } from '@tidemark/domain';
+import {
+  ANALYTICS_CONSUMER,
+  ledgerFromJSON,
+  parseFixed,
+  formatFixed,
+  type AnalyticsOlapStore,
+} from '@tidemark/domain';
 import type { CanonicalEvent } from '@tidemark/schema';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ANALYTICS_CONSUMER, ChainAnalytics } from '../src/analytics/chain-analytics';
+import { ChainAnalytics } from '../src/analytics/chain-analytics';
 import { TokenDecimals } from '../src/analytics/token-decimals';
 
 const CHAIN = 77;

@@ -5,6 +5,7 @@ import { createAnalyticsOlapStore, createOlapStore, createOltpStore } from '@tid
 import { injectReorg } from '@tidemark/devnet';
 import type { MarketDeployment } from '@tidemark/devnet';
 import {
+  ANALYTICS_CONSUMER,
   CANDLE_INTERVALS,
   Topics,
   type AnalyticsOlapStore,
@@ -14,7 +15,6 @@ import type { AnalyticsUpdate, CanonicalEvent, CandleUpdatedV1 } from '@tidemark
 import { eventually } from '@tidemark/testkit';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ANALYTICS_CONSUMER } from '../src/analytics/chain-analytics';
 import { ChainList } from '../src/config/chains';
 import { startIndexer, type IndexerDeps } from '../src/start-indexer';
 import { headNumber } from './support/reorg-truth';

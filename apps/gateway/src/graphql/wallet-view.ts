@@ -1,4 +1,6 @@
 import {
+  ANALYTICS_CONSUMER,
+  LEDGER_KEY,
   formatFixed,
   ledgerFromJSON,
   parseFixed,
@@ -19,8 +21,6 @@ import {
 import { toPnlRange } from './analytics-arguments';
 
 /** Where and under which keys the analytics role keeps each wallet's ledger, per chain. */
-export const ANALYTICS_CONSUMER = 'analytics';
-export const LEDGER_KEY_PREFIX = 'ledger:';
 
 export interface WalletDeps {
   oltp: OltpStore;
@@ -176,7 +176,7 @@ export class WalletView {
       this.chainId === null
         ? (await this.deps.oltp.listChains()).map((c) => c.chainId)
         : [this.chainId];
-    const key = LEDGER_KEY_PREFIX + this.address;
+    const key = LEDGER_KEY + this.address;
     const found = await Promise.all(
       chains.map((chainId) => this.deps.oltp.state.load(ANALYTICS_CONSUMER, chainId, [key])),
     );

@@ -1,4 +1,5 @@
 import {
+  LEDGER_KEY,
   analyzeTrade,
   ledgerToJSON,
   type AnalyzedTrade,
@@ -17,7 +18,6 @@ type Hex = `0x${string}`;
 export type ChainEvent = Exclude<CanonicalEvent, ReorgV1>;
 
 export const POOL_KEY = 'pool:';
-export const LEDGER_KEY = 'ledger:';
 
 interface BlockRef {
   blockHash: string;

@@ -1,4 +1,6 @@
 import {
+  ANALYTICS_CONSUMER,
+  LEDGER_KEY,
   createLedger,
   createPriceBook,
   ledgerFromJSON,
@@ -17,11 +19,10 @@ import {
 } from '@tidemark/domain';
 import type { CanonicalEvent, ReorgV1 } from '@tidemark/schema';
 import type { Logger } from 'pino';
-import { BatchEffects, LEDGER_KEY, POOL_KEY, type ChainEvent } from './batch-effects';
+import { BatchEffects, POOL_KEY, type ChainEvent } from './batch-effects';
 import { pricedTradeRow } from './priced-rows';
 import type { TokenDecimals } from './token-decimals';
 
-export const ANALYTICS_CONSUMER = 'analytics';
 // Pools of one chain held in the state store; far above any real pool count per chain.
 const MAX_POOLS = 10_000_000;
 /** Ledgers kept in memory between batches (a ledger is a few KiB); more are reloaded on demand. */
@@ -181,12 +182,17 @@ export class ChainAnalytics {
     book: PriceBook,
     events: readonly ChainEvent[],
   ): Promise<Map<string, PoolRecord>> {
-    const unknown = new Set<string>();
-    for (const e of events)
-      if ((e.type === 'PoolSyncedV1' || e.type === 'TradeExecutedV1') && !unknown.has(e.pool))
-        if (book.snapshotPool(e.pool) === null) unknown.add(e.pool);
-    if (unknown.size === 0) return new Map();
-    const rows = await this.deps.pools([...unknown]);
+    // Each pool asked of the book once per run (a snapshot is built per question).
+    const asked = new Set<string>();
+    const unknown: string[] = [];
+    for (const e of events) {
+      if ((e.type !== 'PoolSyncedV1' && e.type !== 'TradeExecutedV1') || asked.has(e.pool))
+        continue;
+      asked.add(e.pool);
+      if (book.snapshotPool(e.pool) === null) unknown.push(e.pool);
+    }
+    if (unknown.length === 0) return new Map();
+    const rows = await this.deps.pools(unknown);
     return new Map(rows.map((row) => [row.address, row]));
   }
 

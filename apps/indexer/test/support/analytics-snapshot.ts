@@ -1,5 +1,10 @@
-import { CANDLE_INTERVALS, type AnalyticsOlapStore, type OltpStore } from '@tidemark/domain';
-import { ANALYTICS_CONSUMER } from '../../src/analytics/chain-analytics';
+import {
+  ANALYTICS_CONSUMER,
+  LEDGER_KEY,
+  CANDLE_INTERVALS,
+  type AnalyticsOlapStore,
+  type OltpStore,
+} from '@tidemark/domain';
 
 /** Everything the analytics role derived for one chain, in a form two runs can be compared by. */
 export interface AnalyticsSnapshot {
@@ -18,7 +23,7 @@ export async function snapshotAnalytics(
   chainId: number,
   tokens: readonly string[],
 ): Promise<AnalyticsSnapshot> {
-  const ledgers = await oltp.state.loadPrefix(ANALYTICS_CONSUMER, chainId, 'ledger:', 100_000);
+  const ledgers = await oltp.state.loadPrefix(ANALYTICS_CONSUMER, chainId, LEDGER_KEY, 100_000);
   const pools = await oltp.state.loadPrefix(ANALYTICS_CONSUMER, chainId, 'pool:', 100_000);
   const candles = [];
   for (const pool of pools.keys())

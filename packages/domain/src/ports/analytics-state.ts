@@ -1,5 +1,9 @@
 import type { BlockId } from '@tidemark/schema';
 
+/** The analytics role's consumer name, and the key prefix of its wallet ledgers (gateway reads them). */
+export const ANALYTICS_CONSUMER = 'analytics';
+export const LEDGER_KEY = 'ledger:';
+
 /** Where a consumer of the chain events stands on one chain: the last event it has applied. */
 export interface StatePosition {
   blockNumber: number;

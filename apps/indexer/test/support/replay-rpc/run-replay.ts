@@ -1,4 +1,5 @@
 import {
+  ANALYTICS_CONSUMER,
   Topics,
   type AnalyticsOlapStore,
   type EventBus,
@@ -9,7 +10,6 @@ import {
 import type { TradeExecutedV1, TransferV1 } from '@tidemark/schema';
 import { eventually } from '@tidemark/testkit';
 import type { Logger } from 'pino';
-import { ANALYTICS_CONSUMER } from '../../../src/analytics/chain-analytics';
 import { ChainConfig } from '../../../src/config/chains';
 import { startIndexer } from '../../../src/start-indexer';
 import type { ReplayRpcServer } from './replay-server';
