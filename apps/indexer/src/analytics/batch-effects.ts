@@ -33,8 +33,10 @@ export class BatchEffects {
   readonly changes: StateChange[] = [];
   readonly trades: AnalyzedTrade[] = [];
   readonly wallets = new Set<string>();
-  private readonly touched = new Map<number, Set<string>>();
-  private readonly blocks = new Map<number, BlockRef>();
+  private readonly prices: TokenPriceRecord[] = [];
+  /** The block being applied and the pools it changed, recorded when the next block starts. */
+  private block: (BlockRef & { blockNumber: number }) | null = null;
+  private readonly touched = new Set<string>();
   private readonly rows: Map<string, PoolRecord>;
 
   /**
@@ -52,14 +54,17 @@ export class BatchEffects {
   }
 
   apply(event: ChainEvent): void {
-    this.blocks.set(event.blockNumber, event);
+    if (this.block?.blockNumber !== event.blockNumber) {
+      this.closeBlock();
+      this.block = event;
+    }
     switch (event.type) {
       case 'PoolCreatedV1':
-        if (this.book.applyPool(event)) this.touch(event.blockNumber, event.pool);
+        if (this.book.applyPool(event)) this.touched.add(event.pool);
         return;
       case 'PoolSyncedV1':
         this.learnPool(event);
-        if (this.book.applyState(event)) this.touch(event.blockNumber, event.pool);
+        if (this.book.applyState(event)) this.touched.add(event.pool);
         return;
       case 'TradeExecutedV1':
         this.learnPool(event);
@@ -74,25 +79,38 @@ export class BatchEffects {
     }
   }
 
-  /** Closes the run: the changed pools' states and their tokens' prices, per block. */
+  /** Closes the run: returns the token prices of every block whose pools changed. */
   finish(): TokenPriceRecord[] {
-    const prices: TokenPriceRecord[] = [];
-    for (const [blockNumber, pools] of this.touched) {
-      const ref = this.blocks.get(blockNumber) as BlockRef;
-      const tokens = new Set<string>();
-      for (const pool of pools) {
-        const snapshot = this.book.snapshotPool(pool);
-        if (!snapshot) continue;
-        this.changes.push({ key: POOL_KEY + pool, value: snapshot, blockNumber });
-        tokens.add(snapshot.token0).add(snapshot.token1);
-      }
-      for (const token of tokens) {
-        const price = this.book.priceOf(token);
-        if (price)
-          prices.push(tokenPriceRow(price, { chainId: this.chainId, blockNumber, ...ref }));
-      }
+    this.closeBlock();
+    return this.prices;
+  }
+
+  /**
+   * Records the changed pools' states and their tokens' prices as they stand at the end of the
+   * block: a rollback to this block restores exactly them, and a price row is its block's price,
+   * however many blocks the run holds.
+   */
+  private closeBlock(): void {
+    const block = this.block;
+    if (!block || this.touched.size === 0) return;
+    const tokens = new Set<string>();
+    for (const pool of this.touched) {
+      const snapshot = this.book.snapshotPool(pool);
+      if (!snapshot) continue;
+      this.changes.push({ key: POOL_KEY + pool, value: snapshot, blockNumber: block.blockNumber });
+      tokens.add(snapshot.token0).add(snapshot.token1);
     }
-    return prices;
+    this.touched.clear();
+    const ref = {
+      chainId: this.chainId,
+      blockNumber: block.blockNumber,
+      blockHash: block.blockHash,
+      timestamp: block.timestamp,
+    };
+    for (const token of tokens) {
+      const price = this.book.priceOf(token);
+      if (price) this.prices.push(tokenPriceRow(price, ref));
+    }
   }
 
   private trade(event: Extract<ChainEvent, { type: 'TradeExecutedV1' }>): void {
@@ -100,7 +118,7 @@ export class BatchEffects {
     if (!ledger) throw new Error(`ledger of ${event.trader} not loaded`);
     const result = analyzeTrade(this.book, ledger, event, this.decimals);
     this.trades.push(result.analyzed);
-    this.touch(event.blockNumber, event.pool);
+    this.touched.add(event.pool);
     if (result.ledger === ledger) return;
     this.ledgers.set(event.trader, result.ledger);
     this.wallets.add(event.trader);
@@ -126,11 +144,6 @@ export class BatchEffects {
       token1: row.token1 as Hex,
       ...(row.fee != null && { fee: row.fee }),
     };
-    if (this.book.applyPool(definition)) this.touch(event.blockNumber, event.pool);
-  }
-
-  private touch(blockNumber: number, pool: string): void {
-    const set = this.touched.get(blockNumber) ?? new Set<string>();
-    this.touched.set(blockNumber, set.add(pool));
+    if (this.book.applyPool(definition)) this.touched.add(event.pool);
   }
 }
