@@ -3,6 +3,8 @@ export const DEFAULT_PREFETCH_RANGES = 4;
 /** Events held in ranges read ahead, at most: dense ranges are read fewer at a time. */
 export const DEFAULT_PREFETCH_EVENTS = 20_000;
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** One block range and what reading it produced. */
 export interface FetchedRange<T> {
   fromBlock: number;
@@ -83,10 +85,13 @@ export class RangePrefetcher<T> {
     const last = this.queue.at(-1);
     let start = last ? last.toBlock + 1 : from;
     while (this.queue.length < this.depth && start <= head) {
-      const toBlock = Math.min(head, start + this.options.maxBlockRange - 1);
-      const promise = this.fetch(start, toBlock);
+      const fromBlock = start;
+      const toBlock = Math.min(head, fromBlock + this.options.maxBlockRange - 1);
+      // Started on a later turn of the event loop: the caller first hands the range it took to
+      // the stores, and reading (decoding, building events) then fills the wait for them.
+      const promise = nextTurn().then(() => this.fetch(fromBlock, toBlock));
       promise.catch(() => undefined); // observed by take(); never an unhandled rejection
-      this.queue.push({ fromBlock: start, toBlock, promise });
+      this.queue.push({ fromBlock, toBlock, promise });
       start = toBlock + 1;
     }
   }
