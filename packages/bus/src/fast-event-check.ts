@@ -64,6 +64,20 @@ function checkOf(name: string, field: z.ZodType): Check | undefined {
   return bySchema.get(inner) ?? (inner instanceof z.ZodNumber ? byName[name] : undefined);
 }
 
+/**
+ * Remembers the field's last value that passed unchanged: the events of a block share its hash and
+ * number, a transaction's events its hash, so most values are checked once, not once per event.
+ */
+function remembering(check: Check): Check {
+  let last: unknown = INVALID;
+  return (value) => {
+    if (value === last) return value;
+    const checked = check(value);
+    if (checked === value) last = value;
+    return checked;
+  };
+}
+
 interface Field {
   name: string;
   check: Check;
@@ -77,7 +91,7 @@ function planOf(schema: (typeof CanonicalEvent.options)[number]): Field[] | unde
     if (name === 'type') continue;
     const check = checkOf(name, field);
     if (check === undefined) return undefined;
-    fields.push({ name, check, optional: field.safeParse(undefined).success });
+    fields.push({ name, check: remembering(check), optional: field.safeParse(undefined).success });
   }
   return fields;
 }
