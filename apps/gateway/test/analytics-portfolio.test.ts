@@ -36,12 +36,12 @@ function delta(
   };
 }
 
-const price = (chainId: number, token: string, block: number, priceUsd: string) => ({
+const price = (chainId: number, token: string, block: number, priceUsd: string, at = D) => ({
   chainId,
   token,
   blockNumber: block,
   blockHash: blockHashOf(chainId, block),
-  timestamp: D,
+  timestamp: at,
   priceUsd,
   source: 'test',
 });
@@ -73,8 +73,11 @@ beforeAll(async () => {
     delta(2, TK2, 30, D + 2 * HOUR, 5n * E18, 'in'),
   ]);
   await harness.analytics.insertTokenPrices([
-    price(1, TKN, 9, '150'),
-    price(1, USDC, 9, '1'),
+    // TKN: 120 on day D, 150 from day D + 1 (its latest price).
+    price(1, TKN, 9, '120'),
+    price(1, TKN, 19, '150', D + DAY + 2 * HOUR),
+    // USDC: first priced right at the end of the hour of its first transfer.
+    price(1, USDC, 12, '1', D + 6 * HOUR),
     price(2, TK2, 29, '45'),
   ]);
 }, 120_000);
@@ -150,37 +153,50 @@ describe('Wallet.balances', () => {
 const historyQuery = `query($address: Address!, $token: Address!, $chainId: Int!, $interval: BalanceInterval, $from: Int, $to: Int) {
   wallet(address: $address) {
     balanceHistory(token: $token, chainId: $chainId, interval: $interval, from: $from, to: $to) {
-      time balance amount valueUsd
+      time balance amount priceUsd valueUsd
     }
   }
 }`;
 
 describe('Wallet.balanceHistory', () => {
-  it('gives the balance at the end of each day in which it changed, valued at the latest price', async () => {
+  /** A `BalancePoint`: "raw amount price value" ("-" is null). */
+  function point(time: number, text: string) {
+    const [balance, amount, priceUsd, valueUsd] = text
+      .split(' ')
+      .map((f) => (f === '-' ? null : f));
+    return { time, balance, amount, priceUsd, valueUsd };
+  }
+
+  it("values the balance at the end of each day at the token's price then", async () => {
     const wallet = await walletData(historyQuery, { token: TKN, chainId: 1 });
     expect(wallet.balanceHistory).toEqual([
-      { time: D, balance: '1500000000000000000', amount: '1.5', valueUsd: '225' },
-      { time: D + DAY, balance: '1750000000000000000', amount: '1.75', valueUsd: '262.5' },
+      point(D, '1500000000000000000 1.5 120 180'),
+      point(D + DAY, '1750000000000000000 1.75 150 262.5'),
     ]);
   });
 
-  it('buckets by hour, and opens a later range with the balance before it', async () => {
-    const hourly = await walletData(historyQuery, { token: USDC, chainId: 1, interval: 'H1' });
-    expect(hourly.balanceHistory).toEqual([
-      { time: D + 5 * HOUR, balance: '1000000000', amount: '1000', valueUsd: '1000' },
-      { time: D + DAY + 6 * HOUR, balance: '599500000', amount: '599.5', valueUsd: '599.5' },
+  it('buckets by hour, each at its own price, null before the first one', async () => {
+    const tkn = await walletData(historyQuery, { token: TKN, chainId: 1, interval: 'H1' });
+    expect(tkn.balanceHistory).toEqual([
+      point(D + HOUR, '1500000000000000000 1.5 120 180'),
+      point(D + DAY + 3 * HOUR, '1750000000000000000 1.75 150 262.5'),
     ]);
+    // USDC's first price is set at D + 6h, the end of its first bucket: not before it.
+    const usdc = await walletData(historyQuery, { token: USDC, chainId: 1, interval: 'H1' });
+    expect(usdc.balanceHistory).toEqual([
+      point(D + 5 * HOUR, '1000000000 1000 - -'),
+      point(D + DAY + 6 * HOUR, '599500000 599.5 1 599.5'),
+    ]);
+  });
+
+  it('opens a later range with the balance before it', async () => {
     const later = await walletData(historyQuery, { token: TKN, chainId: 1, from: D + DAY });
-    expect(later.balanceHistory).toEqual([
-      { time: D + DAY, balance: '1750000000000000000', amount: '1.75', valueUsd: '262.5' },
-    ]);
+    expect(later.balanceHistory).toEqual([point(D + DAY, '1750000000000000000 1.75 150 262.5')]);
   });
 
-  it('leaves amount and value null for a token without decimals', async () => {
+  it('leaves amount and value null for a token without decimals or price', async () => {
     const wallet = await walletData(historyQuery, { token: ODD, chainId: 1 });
-    expect(wallet.balanceHistory).toEqual([
-      { time: D, balance: '42', amount: null, valueUsd: null },
-    ]);
+    expect(wallet.balanceHistory).toEqual([point(D, '42 - - -')]);
   });
 
   it('rejects a bad chain id or an hourly range over 31 days as BAD_USER_INPUT', async () => {

@@ -1,4 +1,9 @@
-import type { AnalyticsOlapStore, BalanceDeltaRecord, PortfolioOlapStore } from '@tidemark/domain';
+import type {
+  AnalyticsOlapStore,
+  BalanceDeltaRecord,
+  PortfolioOlapStore,
+  TokenPriceRecord,
+} from '@tidemark/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { StoreInputError } from '../src/index';
 import { closeAfterEach, type StoreLocation } from './store-location';
@@ -46,6 +51,18 @@ const history = (): BalanceDeltaRecord[] => [
   delta(A, 2, 5n, 'in', { token: ALT, logIndex: 1 }),
 ];
 
+/** TKN's USD price on chain 1 from `block` (at DAY0 + block hours) on. */
+const price = (block: number, priceUsd: string, extra: Partial<TokenPriceRecord> = {}) => ({
+  chainId: 1,
+  token: TKN,
+  blockNumber: block,
+  blockHash: hashOf(block),
+  timestamp: DAY0 + block * HOUR,
+  priceUsd,
+  source: 'test',
+  ...extra,
+});
+
 /** The behaviour every PortfolioOlapStore adapter must show, each test on empty storage. */
 export function describePortfolioOlapContract(
   label: string,
@@ -53,10 +70,12 @@ export function describePortfolioOlapContract(
 ): void {
   describe(`PortfolioOlapStore contract: ${label}`, () => {
     const track = closeAfterEach<AnalyticsOlapStore>();
+    let analytics: AnalyticsOlapStore;
     let store: PortfolioOlapStore;
 
     beforeEach(async () => {
-      store = track(await (await newLocation()).open()).portfolio;
+      analytics = track(await (await newLocation()).open());
+      store = analytics.portfolio;
     });
 
     it('sums the deltas per wallet and token, exactly, with the last block', async () => {
@@ -125,18 +144,69 @@ export function describePortfolioOlapContract(
       await store.insertBalanceDeltas(history());
       const query = { chainId: 1, wallet: A, token: TKN, from: 0, to: DAY0 + 10 * DAY };
       expect(await store.balanceHistory({ ...query, interval: '1d' })).toEqual([
-        { bucket: DAY0, balance: '70' },
-        { bucket: DAY0 + DAY, balance: '82' },
+        { bucket: DAY0, balance: '70', priceUsd: null },
+        { bucket: DAY0 + DAY, balance: '82', priceUsd: null },
       ]);
       expect(await store.balanceHistory({ ...query, interval: '1h' })).toEqual([
-        { bucket: DAY0 + HOUR, balance: '70' },
-        { bucket: DAY0 + 26 * HOUR, balance: '82' },
+        { bucket: DAY0 + HOUR, balance: '70', priceUsd: null },
+        { bucket: DAY0 + 26 * HOUR, balance: '82', priceUsd: null },
       ]);
       // From day 2 on: the earlier deltas open the range, and only day 2's bucket is listed.
       const late = { ...query, from: DAY0 + DAY, interval: '1d' as const };
-      expect(await store.balanceHistory(late)).toEqual([{ bucket: DAY0 + DAY, balance: '82' }]);
+      expect(await store.balanceHistory(late)).toEqual([
+        { bucket: DAY0 + DAY, balance: '82', priceUsd: null },
+      ]);
       const early = { ...query, to: DAY0 + DAY, interval: '1d' as const };
-      expect(await store.balanceHistory(early)).toEqual([{ bucket: DAY0, balance: '70' }]);
+      expect(await store.balanceHistory(early)).toEqual([
+        { bucket: DAY0, balance: '70', priceUsd: null },
+      ]);
+    });
+
+    it("values each bucket at the token's newest price before the bucket's end", async () => {
+      await store.insertBalanceDeltas([
+        delta(A, 1, 100n, 'seed'),
+        delta(A, 3, -30n, 'out'),
+        delta(A, 5, 12n, 'in'),
+        delta(A, 30, 1n, 'in'),
+      ]);
+      const big = '1234567890123456789.000000000000000001';
+      await analytics.insertTokenPrices([
+        // Other chains' and tokens' prices before the first bucket's end count for nothing.
+        price(0, '1000', { chainId: 2, timestamp: DAY0 }),
+        price(0, '500', { token: ALT, timestamp: DAY0 }),
+        // Hour 2, 4 and 6 rows sit exactly at a bucket's end: they price the next bucket only.
+        price(2, '1.5'),
+        price(4, '2'),
+        price(5, '2.25'),
+        price(6, '3'),
+        price(20, big),
+        // Two rows of block 25 (a reorg not yet retracted): the lower block hash wins.
+        price(25, '5'),
+        price(25, '7', { blockHash: hashOf(25, 1) }),
+      ]);
+      const query = { chainId: 1, wallet: A, token: TKN, from: 0, to: DAY0 + 10 * DAY };
+      expect(await store.balanceHistory({ ...query, interval: '1h' })).toEqual([
+        { bucket: DAY0 + HOUR, balance: '100', priceUsd: null },
+        { bucket: DAY0 + 3 * HOUR, balance: '70', priceUsd: '1.5' },
+        { bucket: DAY0 + 5 * HOUR, balance: '82', priceUsd: '2.25' },
+        { bucket: DAY0 + 30 * HOUR, balance: '83', priceUsd: '5' },
+      ]);
+      const daily = { ...query, interval: '1d' as const };
+      expect(await store.balanceHistory(daily)).toEqual([
+        { bucket: DAY0, balance: '82', priceUsd: big },
+        { bucket: DAY0 + DAY, balance: '83', priceUsd: '5' },
+      ]);
+      // A row written again replaces itself; a retracted one is no longer used.
+      await analytics.insertTokenPrices([price(25, '6')]);
+      expect((await store.balanceHistory(daily)).map((p) => p.priceUsd)).toEqual([big, '6']);
+      await analytics.retractBlocks(1, [hashOf(25)]);
+      expect((await store.balanceHistory(daily)).map((p) => p.priceUsd)).toEqual([big, '7']);
+      await analytics.retractBlocks(1, [hashOf(25, 1)]);
+      expect((await store.balanceHistory(daily)).map((p) => p.priceUsd)).toEqual([big, big]);
+      const late = { ...daily, from: DAY0 + DAY };
+      expect(await store.balanceHistory(late)).toEqual([
+        { bucket: DAY0 + DAY, balance: '83', priceUsd: big },
+      ]);
     });
 
     it('rejects malformed input by name, writing nothing', async () => {

@@ -87,7 +87,10 @@ export async function walletBalances(
   );
 }
 
-/** `Wallet.balanceHistory`: one token's balance at the end of each bucket in which it changed. */
+/**
+ * `Wallet.balanceHistory`: one token's balance at the end of each bucket in which it changed,
+ * valued at the token's price at that bucket's end (the store reads it with the balances).
+ */
 export async function walletBalanceHistory(
   deps: PortfolioDeps,
   wallet: WalletView,
@@ -104,12 +107,15 @@ export async function walletBalanceHistory(
   });
   if (points.length === 0) return [];
   const token = (await catalogs(deps, [chainId])).get(chainId)?.get(args.token.toLowerCase());
-  const priceUsd = await latestPrice(deps, chainId, args.token);
-  return points.map((p) => ({
-    time: p.bucket,
-    balance: p.balance,
-    ...figures(BigInt(p.balance), { token, priceUsd }),
-  }));
+  return points.map((p) => {
+    const priceUsd = p.priceUsd === null ? null : parseFixed(p.priceUsd);
+    return {
+      time: p.bucket,
+      balance: p.balance,
+      priceUsd: text(priceUsd),
+      ...figures(BigInt(p.balance), { token, priceUsd }),
+    };
+  });
 }
 
 /** The resolvers `Wallet.balances` and `Wallet.balanceHistory`, merged into the analytics API. */

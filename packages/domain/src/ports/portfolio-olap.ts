@@ -1,4 +1,4 @@
-import type { UnixTime } from './analytics-olap';
+import type { DecimalString, UnixTime } from './analytics-olap';
 
 /** Why a balance changed: a transfer in, a transfer out, or the starting balance read on chain. */
 export type BalanceDeltaKind = 'in' | 'out' | 'seed';
@@ -43,10 +43,15 @@ export interface BalanceHistoryQuery {
   to: UnixTime;
 }
 
-/** The balance at the end of a bucket in which it changed. */
+/** The balance at the end of a bucket in which it changed, with the token's price then. */
 export interface BalancePoint {
   bucket: UnixTime;
   balance: string;
+  /**
+   * USD per whole token at the end of the bucket: the newest price row (by block) timestamped
+   * before the bucket's end; null when the token had no price yet.
+   */
+  priceUsd: DecimalString | null;
 }
 
 /** Where a page of `chainBalances` starts: after this (wallet, token). */
@@ -68,6 +73,6 @@ export interface PortfolioOlapStore {
   balances(wallet: string, chainId?: number): Promise<TokenBalance[]>;
   /** Every balance on a chain, by wallet then token, `limit` (1 to 10,000) after `after`. */
   chainBalances(chainId: number, limit: number, after?: BalanceCursor): Promise<TokenBalance[]>;
-  /** Oldest first, one point per bucket with a delta. */
+  /** Oldest first, one point per bucket with a delta, each with the token's price at its end. */
   balanceHistory(query: BalanceHistoryQuery): Promise<BalancePoint[]>;
 }

@@ -1,12 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import {
-  balancesAtBucketEnds,
-  type BalanceCursor,
-  type BalanceHistoryQuery,
-  type BalancePoint,
-  type TokenBalance,
-} from '@tidemark/domain';
-import { StoreInputError } from '../../errors';
+import type { BalanceCursor, TokenBalance } from '@tidemark/domain';
 import { select } from '../analytics/sql';
 import * as v from '../analytics/values';
 
@@ -68,43 +61,4 @@ export async function chainBalances(
     },
   );
   return rows.map(toBalance);
-}
-
-const BUCKETS = { '1h': 'toStartOfHour(timestamp)', '1d': 'toStartOfDay(timestamp)' } as const;
-
-/** `opening` = 1 sums every delta before `from`: the balance the first bucket starts from. */
-export async function balanceHistory(
-  client: ClickHouseClient,
-  query: BalanceHistoryQuery,
-): Promise<BalancePoint[]> {
-  const bucket = BUCKETS[query.interval];
-  if (!bucket) throw new StoreInputError(`interval: expected 1h or 1d, got "${query.interval}"`);
-  const from = v.unixTime(query.from, 'from');
-  const to = v.unixTime(query.to, 'to');
-  if (from > to) throw new StoreInputError(`from (${from}) is after to (${to})`);
-  const rows = await select<{ opening: v.Int; bucket: v.Int; delta: string }>(
-    client,
-    `SELECT timestamp < toDateTime({from:UInt32}, 'UTC') AS opening,
-       if(opening, 0, toUnixTimestamp(${bucket})) AS bucket, toString(sum(delta)) AS delta
-     FROM balance_deltas FINAL
-     WHERE wallet = {wallet:String} AND chain_id = {chainId:UInt32} AND token = {token:String}
-       AND timestamp < toDateTime({to:UInt32}, 'UTC')
-     GROUP BY opening, bucket ORDER BY opening DESC, bucket`,
-    {
-      wallet: v.address(query.wallet, 'wallet'),
-      chainId: v.chainId(query.chainId),
-      token: v.address(query.token, 'token'),
-      from,
-      to,
-    },
-  );
-  const openingRow = rows.find((r) => Number(r.opening) === 1);
-  const buckets = rows
-    .filter((r) => Number(r.opening) !== 1)
-    .map((r) => ({ bucket: Number(r.bucket), delta: BigInt(r.delta) }));
-  const opening = openingRow ? BigInt(openingRow.delta) : 0n;
-  return balancesAtBucketEnds(opening, buckets).map((p) => ({
-    bucket: p.bucket,
-    balance: p.balance.toString(),
-  }));
 }
