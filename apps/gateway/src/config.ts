@@ -11,6 +11,29 @@ export interface GatewayConfig {
    * in the queues at once, so this must exceed the trades of the largest batch.
    */
   subscriberQueueLimit: number;
+  /** Production turns off introspection, field suggestions and the Apollo landing page. */
+  environment: GatewayEnvironment;
+  /** What one operation may ask for; see protection.ts for how each limit is measured. */
+  limits: QueryLimits;
+  /** An HTTP operation still running after this long is answered with an error. */
+  requestTimeoutMs: number;
+  /** A graphql-ws socket that sends no connection_init within this long is closed with 4408. */
+  wsInitTimeoutMs: number;
+}
+
+export type GatewayEnvironment = 'development' | 'production';
+
+export interface QueryLimits {
+  /** Nesting of fields (each fragment level counts one). */
+  maxDepth: number;
+  /** Aliased fields in one operation. */
+  maxAliases: number;
+  /** Lexical tokens in the whole document. */
+  maxTokens: number;
+  /** Directives in one operation. */
+  maxDirectives: number;
+  /** graphql-armor's cost estimate (literal `first` values multiply their list's cost). */
+  maxCost: number;
 }
 
 export const defaultCorsOrigins = ['http://127.0.0.1:3000', 'http://localhost:3000'];
@@ -60,6 +83,21 @@ const settings = {
     .pipe(z.array(origin))
     .default(defaultCorsOrigins),
   GATEWAY_SUBSCRIBER_QUEUE_LIMIT: integer(1, 1_000_000).default(10_000),
+  GATEWAY_ENV: z
+    .string()
+    .trim()
+    .pipe(z.enum(['development', 'production'], 'expected development or production'))
+    .default('development'),
+  // Defaults leave at least a 2x margin over the largest query the web app, the query bench and
+  // the README send (depth 6, no aliases, ~200 tokens, cost ~55,000 for every list at its maximum page).
+  GATEWAY_MAX_DEPTH: integer(1, 1000).default(12),
+  GATEWAY_MAX_ALIASES: integer(0, 10_000).default(30),
+  GATEWAY_MAX_TOKENS: integer(10, 1_000_000).default(2000),
+  GATEWAY_MAX_DIRECTIVES: integer(0, 10_000).default(50),
+  GATEWAY_MAX_COST: integer(1, 100_000_000).default(100_000),
+  GATEWAY_REQUEST_TIMEOUT_MS: integer(100, 3_600_000).default(30_000),
+  // graphql-ws's own default; tests shorten it to see the 4408 close quickly.
+  GATEWAY_WS_INIT_TIMEOUT_MS: integer(10, 600_000).default(3000),
 } as const;
 
 function parseSetting<K extends keyof typeof settings>(
@@ -82,5 +120,15 @@ export function parseGatewayConfig(env: Record<string, string | undefined>): Gat
     port: parseSetting(env, 'GATEWAY_PORT'),
     corsOrigins: parseSetting(env, 'GATEWAY_CORS_ORIGINS'),
     subscriberQueueLimit: parseSetting(env, 'GATEWAY_SUBSCRIBER_QUEUE_LIMIT'),
+    environment: parseSetting(env, 'GATEWAY_ENV'),
+    limits: {
+      maxDepth: parseSetting(env, 'GATEWAY_MAX_DEPTH'),
+      maxAliases: parseSetting(env, 'GATEWAY_MAX_ALIASES'),
+      maxTokens: parseSetting(env, 'GATEWAY_MAX_TOKENS'),
+      maxDirectives: parseSetting(env, 'GATEWAY_MAX_DIRECTIVES'),
+      maxCost: parseSetting(env, 'GATEWAY_MAX_COST'),
+    },
+    requestTimeoutMs: parseSetting(env, 'GATEWAY_REQUEST_TIMEOUT_MS'),
+    wsInitTimeoutMs: parseSetting(env, 'GATEWAY_WS_INIT_TIMEOUT_MS'),
   };
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AnalyticsOlapStore, EventBus, OlapStore, OltpStore } from '@tidemark/domain';
 import type { GatewayConfig } from './config';
 import { createApollo } from './graphql/apollo';
+import { createProtection } from './graphql/protection';
 import { buildSchema } from './graphql/schema';
 import { readiness } from './http/probes';
 import { createRequestListener, graphqlPath } from './http/router';
@@ -70,9 +71,22 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     updates,
     logger,
   });
+  const { environment, limits, requestTimeoutMs } = deps.config;
+  const protection = createProtection(limits, environment);
   const httpServer = createServer();
-  const subscriptions = startSubscriptionServer(httpServer, graphqlPath, schema, logger);
-  const apollo = createApollo(schema, httpServer, subscriptions, logger);
+  const subscriptions = startSubscriptionServer(
+    httpServer,
+    graphqlPath,
+    schema,
+    logger,
+    deps.config.wsInitTimeoutMs,
+    protection,
+  );
+  const apollo = createApollo(schema, httpServer, subscriptions, logger, {
+    protection,
+    requestTimeoutMs,
+    production: environment === 'production',
+  });
   await apollo.start();
   const feed = await startBusFeed(deps.bus, fanout, retractions, updates, logger).catch(
     async (err: unknown) => {

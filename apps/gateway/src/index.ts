@@ -4,5 +4,7 @@ export {
   GatewayConfigError,
   defaultCorsOrigins,
   type GatewayConfig,
+  type GatewayEnvironment,
+  type QueryLimits,
 } from './config';
 export { slowSubscriberCloseCode } from './live/ws-server';

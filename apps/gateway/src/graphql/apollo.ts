@@ -1,20 +1,44 @@
 import type { Server } from 'node:http';
-import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
+import {
+  ApolloServerErrorCode,
+  ApolloServerValidationErrorCode,
+  unwrapResolverError,
+} from '@apollo/server/errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '@tidemark/schema';
+import { subscriptionsOverWebSocketOnly } from '../http/http-operations';
 import type { SubscriptionServer } from '../live/ws-server';
 import { causedByBadUserInput, maskInternalError } from './errors';
+import { introspectionDisabledMessage, type Protection } from './protection';
+import { withRequestTimeout } from './request-timeout';
+
+export interface ApolloOptions {
+  protection: Protection;
+  /** An HTTP operation still running after this long is answered with a 503 error. */
+  requestTimeoutMs: number;
+  /** Production: no introspection (via protection) and no landing page or sandbox. */
+  production: boolean;
+}
+
+const badUserInput = (formatted: GraphQLFormattedError, message = formatted.message) => ({
+  ...formatted,
+  message,
+  extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput },
+});
 
 /**
- * Unexpected errors are masked and logged under an id. An input literal our scalars reject is
- * reported by graphql-js as a validation failure; it is the same mistake as a bad variable, so
- * it carries the same BAD_USER_INPUT code.
+ * Unexpected errors are masked and logged under an id. Every refusal of the caller's document
+ * that the caller can fix by sending another one (an input literal our scalars reject, a query
+ * over a limit, introspection in production) carries BAD_USER_INPUT, like a bad variable.
  */
 function formatError(
   logger: Logger,
+  protection: Protection,
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
@@ -22,10 +46,46 @@ function formatError(
   if (code === ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
     return maskInternalError(logger, unwrapResolverError(error), formatted.path);
   }
-  if (code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED && causedByBadUserInput(error)) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
+  const limit = protection.tokenLimitError(error);
+  if (limit !== undefined) return badUserInput(formatted, limit.message);
+  if (
+    formatted.extensions?.validationErrorCode ===
+    ApolloServerValidationErrorCode.INTROSPECTION_DISABLED
+  ) {
+    const { locations, path } = formatted;
+    return {
+      message: introspectionDisabledMessage,
+      locations,
+      path,
+      extensions: { code: ErrorCode.BadUserInput },
+    };
   }
-  return formatted;
+  const message = protection.hideSuggestions(formatted.message);
+  if (code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED && causedByBadUserInput(error)) {
+    return badUserInput(formatted, message);
+  }
+  return message === formatted.message ? formatted : { ...formatted, message };
+}
+
+/** Apollo Server whose HTTP operations answer within the request timeout. */
+class TimedApolloServer extends ApolloServer<BaseContext> {
+  constructor(
+    config: ConstructorParameters<typeof ApolloServer<BaseContext>>[0],
+    private readonly timeoutMs: number,
+    private readonly timeoutLogger: Logger,
+  ) {
+    super(config);
+  }
+
+  override executeHTTPGraphQLRequest(
+    request: Parameters<ApolloServer<BaseContext>['executeHTTPGraphQLRequest']>[0],
+  ): Promise<HTTPGraphQLResponse> {
+    return withRequestTimeout(
+      super.executeHTTPGraphQLRequest(request),
+      this.timeoutMs,
+      this.timeoutLogger,
+    );
+  }
 }
 
 /** Apollo Server over our schema; stopping it drains HTTP requests and WebSocket subscribers. */
@@ -34,16 +94,27 @@ export function createApollo(
   httpServer: Server,
   subscriptions: SubscriptionServer,
   logger: Logger,
+  options: ApolloOptions,
 ): ApolloServer<BaseContext> {
-  return new ApolloServer<BaseContext>({
+  const { protection } = options;
+  const config = {
     schema,
     includeStacktraceInErrorResponses: false,
+    // Set explicitly: Apollo would otherwise decide from NODE_ENV.
+    introspection: protection.introspection,
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     // The process owner (main.ts, or the app hosting the gateway) handles signals and ordering.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => formatError(logger, formatted, error),
+    formatError: (formatted: GraphQLFormattedError, error: unknown) =>
+      formatError(logger, protection, formatted, error),
     logger: logger.child({ component: 'apollo' }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      subscriptionsOverWebSocketOnly,
+      options.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       {
         serverWillStart: () =>
           Promise.resolve({
@@ -51,5 +122,6 @@ export function createApollo(
           }),
       },
     ],
-  });
+  };
+  return new TimedApolloServer(config, options.requestTimeoutMs, logger);
 }

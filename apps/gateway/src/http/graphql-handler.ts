@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { readBody } from './json';
+import { checkGraphQLRequest } from './request-checks';
+import { graphqlResponseStatus } from './response-status';
 
 function headerMap(req: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
@@ -16,11 +18,13 @@ export async function handleGraphQLRequest(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  checkGraphQLRequest(method, req.headers['content-type']);
   const body = await readBody(req);
   const url = new URL(req.url ?? '/', 'http://localhost');
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: {
-      method: (req.method ?? 'GET').toUpperCase(),
+      method,
       headers: headerMap(req),
       search: url.search,
       body,
@@ -30,6 +34,8 @@ export async function handleGraphQLRequest(
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
+    const contentType = response.headers.get('content-type');
+    res.statusCode = graphqlResponseStatus(res.statusCode, contentType, response.body.string);
     res.end(response.body.string);
     return;
   }

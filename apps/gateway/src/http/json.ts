@@ -1,18 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpRequestError } from './http-error';
 
 /** Larger request bodies are refused: no legitimate query comes close. */
 const maxBodyBytes = 1024 * 1024;
-
-export class RequestBodyError extends Error {
-  readonly retryable = false;
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RequestBodyError';
-  }
-}
 
 /** Reads the body; parses it when it is JSON, and returns the text otherwise (Apollo decides). */
 export async function readBody(req: IncomingMessage): Promise<unknown> {
@@ -21,7 +11,7 @@ export async function readBody(req: IncomingMessage): Promise<unknown> {
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > maxBodyBytes)
-      throw new RequestBodyError(413, `request body larger than ${maxBodyBytes} bytes`);
+      throw new HttpRequestError(413, `request body larger than ${maxBodyBytes} bytes`);
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -32,13 +22,19 @@ export async function readBody(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new RequestBodyError(400, 'request body is not valid JSON');
+    throw new HttpRequestError(400, 'request body is not valid JSON');
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const text = JSON.stringify(body);
   res.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.end(text);

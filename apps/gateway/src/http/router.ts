@@ -4,7 +4,8 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { applyCors } from './cors';
 import { handleGraphQLRequest } from './graphql-handler';
-import { RequestBodyError, sendJson } from './json';
+import { HttpRequestError } from './http-error';
+import { sendJson } from './json';
 import type { Readiness } from './probes';
 
 export const graphqlPath = '/graphql';
@@ -37,8 +38,10 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
 }
 
 function fail(deps: RouterDeps, res: ServerResponse, err: unknown): void {
-  if (err instanceof RequestBodyError) {
-    if (!res.headersSent) sendJson(res, err.status, { error: err.message });
+  if (err instanceof HttpRequestError) {
+    // Shaped like a GraphQL request error, so GraphQL clients show the message.
+    const body = { errors: [{ message: err.message, extensions: { code: 'BAD_REQUEST' } }] };
+    if (!res.headersSent) sendJson(res, err.status, body, err.headers);
     return;
   }
   const errorId = randomUUID();

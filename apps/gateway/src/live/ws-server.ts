@@ -1,10 +1,11 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { GraphQLSchema } from 'graphql';
+import type { ExecutionArgs, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { publicErrors } from '../graphql/errors';
+import { isGraphQLError, publicErrors } from '../graphql/errors';
+import type { Protection } from '../graphql/protection';
 import type { LiveContext } from '../graphql/resolvers';
 
 /** Close code sent to a subscriber that fell too far behind ("try again later"). */
@@ -23,12 +24,42 @@ export interface SubscriptionServer {
   dispose(): Promise<void>;
 }
 
+/**
+ * Parses and validates with the same limits as HTTP. A refused document answers an error message
+ * for its operation; the connection and its other subscriptions stay open.
+ */
+function prepare(
+  schema: GraphQLSchema,
+  protection: Protection,
+  payload: { query: string; operationName?: string | null; variables?: unknown },
+): ExecutionArgs | readonly GraphQLError[] {
+  let document;
+  try {
+    document = protection.parse(payload.query);
+  } catch (err) {
+    if (isGraphQLError(err)) return [err];
+    throw err;
+  }
+  const errors = protection.validate(schema, document);
+  if (errors.length > 0) return errors;
+  return {
+    schema,
+    document,
+    operationName: payload.operationName,
+    variableValues: payload.variables as ExecutionArgs['variableValues'],
+  };
+}
+
 /** graphql-ws on the HTTP server's `path`, sharing its port. */
 export function startSubscriptionServer(
   httpServer: Server,
   path: string,
   schema: GraphQLSchema,
   logger: Logger,
+  /** How long a socket may wait before its connection_init (else close 4408). */
+  connectionInitWaitTimeout: number,
+  /** The same query limits as HTTP (see graphql/protection.ts). */
+  protection: Protection,
 ): SubscriptionServer {
   // noServer: the HTTP server's own errors (e.g. a port in use) stay with its owner.
   const wss = new WebSocketServer({ noServer: true });
@@ -39,17 +70,21 @@ export function startSubscriptionServer(
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
+  const visible = (errors: GraphQLFormattedError[]) =>
+    errors.map((error) => ({ ...error, message: protection.hideSuggestions(error.message) }));
   const cleanup = useServer<Record<string, unknown> | undefined, { socket: WebSocket }>(
     {
       schema,
+      connectionInitWaitTimeout,
       context: (ctx): LiveContext => ({
         dropConnection: (reason) => dropConnection(ctx.extra.socket, reason),
       }),
-      onError: (_ctx, _id, _payload, errors) => publicErrors(logger, errors),
+      onSubscribe: (_ctx, _id, payload) => prepare(schema, protection, payload),
+      onError: (_ctx, _id, _payload, errors) => visible(publicErrors(logger, errors)),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors === undefined
           ? undefined
-          : { ...result, errors: publicErrors(logger, result.errors) },
+          : { ...result, errors: visible(publicErrors(logger, result.errors)) },
     },
     wss,
   );
