@@ -58,3 +58,45 @@ describe('query protection settings', () => {
     expect((error as Error).message).toContain(JSON.stringify(value));
   });
 });
+
+describe('rate limit settings', () => {
+  it('default to a generous budget per client and no trusted proxy', () => {
+    const config = parseGatewayConfig({});
+    expect(config.rateLimit).toEqual({ costPerSecond: 20_000, burst: 200_000 });
+    expect(config.trustedProxies).toBe(0);
+  });
+
+  it('read every setting; 0 per second turns the limit off', () => {
+    const config = parseGatewayConfig({
+      GATEWAY_RATE_LIMIT_COST_PER_SECOND: '0',
+      GATEWAY_RATE_LIMIT_BURST: '500',
+      GATEWAY_TRUST_PROXY: '2',
+    });
+    expect(config.rateLimit).toEqual({ costPerSecond: 0, burst: 500 });
+    expect(config.trustedProxies).toBe(2);
+  });
+
+  it.each([
+    ['true', 1],
+    [' TRUE ', 1],
+    ['false', 0],
+    ['0', 0],
+    ['', 0],
+  ])('read GATEWAY_TRUST_PROXY=%j as %i hops', (value, hops) => {
+    expect(parseGatewayConfig({ GATEWAY_TRUST_PROXY: value }).trustedProxies).toBe(hops);
+  });
+
+  it.each([
+    ['GATEWAY_RATE_LIMIT_COST_PER_SECOND', '-1', /expected an integer from 0 to 1000000000/],
+    ['GATEWAY_RATE_LIMIT_COST_PER_SECOND', '1.5', /expected an integer from 0 to 1000000000/],
+    ['GATEWAY_RATE_LIMIT_BURST', '0', /expected an integer from 1 to 1000000000/],
+    ['GATEWAY_TRUST_PROXY', 'yes', /expected false, true \(one proxy\) or a count of proxy hops/],
+    ['GATEWAY_TRUST_PROXY', '100', /expected false, true \(one proxy\) or a count of proxy hops/],
+  ])('reject %s=%s with an error naming the setting', (name, value, detail) => {
+    const parse = () => parseGatewayConfig({ [name]: value });
+    expect(parse).toThrow(GatewayConfigError);
+    expect(parse).toThrow(new RegExp(`^${name}: `));
+    expect(parse).toThrow(detail);
+    expect(parse).toThrow(JSON.stringify(value));
+  });
+});

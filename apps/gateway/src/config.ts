@@ -19,6 +19,20 @@ export interface GatewayConfig {
   requestTimeoutMs: number;
   /** A graphql-ws socket that sends no connection_init within this long is closed with 4408. */
   wsInitTimeoutMs: number;
+  /** Per-client budget of query cost; see limits/rate-limit.ts. */
+  rateLimit: RateLimitSettings;
+  /**
+   * Proxies in front of the gateway whose `X-Forwarded-For` entries are believed (0: none, the
+   * socket's peer is the client); see limits/client-address.ts.
+   */
+  trustedProxies: number;
+}
+
+export interface RateLimitSettings {
+  /** Cost units a client regains per second; 0 turns rate limiting off. */
+  costPerSecond: number;
+  /** The most a client may spend at once after being idle. */
+  burst: number;
 }
 
 export type GatewayEnvironment = 'development' | 'production';
@@ -98,6 +112,18 @@ const settings = {
   GATEWAY_REQUEST_TIMEOUT_MS: integer(100, 3_600_000).default(30_000),
   // graphql-ws's own default; tests shorten it to see the 4408 close quickly.
   GATEWAY_WS_INIT_TIMEOUT_MS: integer(10, 600_000).default(3000),
+  // Per client, in limits/operation-cost.ts's units. The gateway's tests need a burst of ~34,000
+  // (largest query ~22,000), the launcher's e2e polling ~9,000 per second; a 1000-candle query
+  // costs ~16,000. bench:query (~90,000 per second from one address) turns the limit off.
+  GATEWAY_RATE_LIMIT_COST_PER_SECOND: integer(0, 1_000_000_000).default(20_000),
+  GATEWAY_RATE_LIMIT_BURST: integer(1, 1_000_000_000).default(200_000),
+  GATEWAY_TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(true|false|[0-9]{1,2})$/, 'expected false, true (one proxy) or a count of proxy hops')
+    .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value)))
+    .default(0),
 } as const;
 
 function parseSetting<K extends keyof typeof settings>(
@@ -130,5 +156,10 @@ export function parseGatewayConfig(env: Record<string, string | undefined>): Gat
     },
     requestTimeoutMs: parseSetting(env, 'GATEWAY_REQUEST_TIMEOUT_MS'),
     wsInitTimeoutMs: parseSetting(env, 'GATEWAY_WS_INIT_TIMEOUT_MS'),
+    rateLimit: {
+      costPerSecond: parseSetting(env, 'GATEWAY_RATE_LIMIT_COST_PER_SECOND'),
+      burst: parseSetting(env, 'GATEWAY_RATE_LIMIT_BURST'),
+    },
+    trustedProxies: parseSetting(env, 'GATEWAY_TRUST_PROXY'),
   };
 }

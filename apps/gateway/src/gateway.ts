@@ -8,6 +8,7 @@ import { createProtection } from './graphql/protection';
 import { buildSchema } from './graphql/schema';
 import { readiness } from './http/probes';
 import { createRequestListener, graphqlPath } from './http/router';
+import { createRateLimit } from './limits/rate-limit';
 import { AnalyticsFanout } from './live/analytics-fanout';
 import { startBusFeed } from './live/bus-feed';
 import { RetractionFanout } from './live/retraction-fanout';
@@ -24,6 +25,8 @@ export interface GatewayDeps {
   logger: Logger;
   /** Unix seconds, the "now" of time windows; defaults to the system clock (tests fix it). */
   clock?: () => number;
+  /** Milliseconds, the rate limit's refill clock; defaults to Date.now (tests move it). */
+  clockMs?: () => number;
 }
 
 const systemClock = () => Math.floor(Date.now() / 1000);
@@ -73,6 +76,8 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   });
   const { environment, limits, requestTimeoutMs } = deps.config;
   const protection = createProtection(limits, environment);
+  const rateLimit = createRateLimit(deps.config.rateLimit, deps.clockMs ?? Date.now, logger);
+  const { trustedProxies } = deps.config;
   const httpServer = createServer();
   const subscriptions = startSubscriptionServer(
     httpServer,
@@ -80,12 +85,13 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     schema,
     logger,
     deps.config.wsInitTimeoutMs,
-    protection,
+    { protection, rateLimit, trustedProxies },
   );
   const apollo = createApollo(schema, httpServer, subscriptions, logger, {
     protection,
     requestTimeoutMs,
     production: environment === 'production',
+    rateLimit,
   });
   await apollo.start();
   const feed = await startBusFeed(deps.bus, fanout, retractions, updates, logger).catch(
@@ -111,6 +117,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     createRequestListener({
       apollo,
       corsOrigins: new Set(deps.config.corsOrigins),
+      trustedProxies,
       readiness: () =>
         readiness({ oltp: deps.oltp, olap: deps.olap, busLive: () => feed.live }, logger),
       logger,

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
+import { ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import {
   ApolloServerErrorCode,
   ApolloServerValidationErrorCode,
@@ -11,7 +11,10 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '@tidemark/schema';
+import type { RequestContext } from '../http/graphql-handler';
 import { subscriptionsOverWebSocketOnly } from '../http/http-operations';
+import type { RateLimit } from '../limits/rate-limit';
+import { rateLimitPlugin } from '../limits/rate-limit-plugin';
 import type { SubscriptionServer } from '../live/ws-server';
 import { causedByBadUserInput, maskInternalError } from './errors';
 import { introspectionDisabledMessage, type Protection } from './protection';
@@ -23,6 +26,8 @@ export interface ApolloOptions {
   requestTimeoutMs: number;
   /** Production: no introspection (via protection) and no landing page or sandbox. */
   production: boolean;
+  /** Per-client cost budget; undefined when rate limiting is off. */
+  rateLimit: RateLimit | undefined;
 }
 
 const badUserInput = (formatted: GraphQLFormattedError, message = formatted.message) => ({
@@ -68,9 +73,9 @@ function formatError(
 }
 
 /** Apollo Server whose HTTP operations answer within the request timeout. */
-class TimedApolloServer extends ApolloServer<BaseContext> {
+class TimedApolloServer extends ApolloServer<RequestContext> {
   constructor(
-    config: ConstructorParameters<typeof ApolloServer<BaseContext>>[0],
+    config: ConstructorParameters<typeof ApolloServer<RequestContext>>[0],
     private readonly timeoutMs: number,
     private readonly timeoutLogger: Logger,
   ) {
@@ -78,7 +83,7 @@ class TimedApolloServer extends ApolloServer<BaseContext> {
   }
 
   override executeHTTPGraphQLRequest(
-    request: Parameters<ApolloServer<BaseContext>['executeHTTPGraphQLRequest']>[0],
+    request: Parameters<ApolloServer<RequestContext>['executeHTTPGraphQLRequest']>[0],
   ): Promise<HTTPGraphQLResponse> {
     return withRequestTimeout(
       super.executeHTTPGraphQLRequest(request),
@@ -95,7 +100,7 @@ export function createApollo(
   subscriptions: SubscriptionServer,
   logger: Logger,
   options: ApolloOptions,
-): ApolloServer<BaseContext> {
+): ApolloServer<RequestContext> {
   const { protection } = options;
   const config = {
     schema,
@@ -112,6 +117,7 @@ export function createApollo(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       subscriptionsOverWebSocketOnly,
+      ...(options.rateLimit === undefined ? [] : [rateLimitPlugin(options.rateLimit)]),
       options.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),

@@ -1,8 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { clientAddress } from '../limits/client-address';
 import { readBody } from './json';
 import { checkGraphQLRequest } from './request-checks';
 import { graphqlResponseStatus } from './response-status';
+
+/** What Apollo's plugins know of an HTTP request beyond the operation. */
+export interface RequestContext extends BaseContext {
+  /** The client's IP address, per the trusted proxies (the rate limit's subject). */
+  clientAddress: string;
+}
 
 function headerMap(req: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
@@ -14,9 +21,10 @@ function headerMap(req: IncomingMessage): HeaderMap {
 
 /** Answers one GraphQL-over-HTTP request with Apollo Server. */
 export async function handleGraphQLRequest(
-  apollo: ApolloServer<BaseContext>,
+  apollo: ApolloServer<RequestContext>,
   req: IncomingMessage,
   res: ServerResponse,
+  trustedProxies: number,
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   checkGraphQLRequest(method, req.headers['content-type']);
@@ -29,7 +37,7 @@ export async function handleGraphQLRequest(
       search: url.search,
       body,
     },
-    context: () => Promise.resolve({}),
+    context: () => Promise.resolve({ clientAddress: clientAddress(req, trustedProxies) }),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

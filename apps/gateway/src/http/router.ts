@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApolloServer, BaseContext } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import { applyCors } from './cors';
-import { handleGraphQLRequest } from './graphql-handler';
+import { handleGraphQLRequest, type RequestContext } from './graphql-handler';
 import { HttpRequestError } from './http-error';
 import { sendJson } from './json';
 import type { Readiness } from './probes';
@@ -11,8 +11,10 @@ import type { Readiness } from './probes';
 export const graphqlPath = '/graphql';
 
 export interface RouterDeps {
-  apollo: ApolloServer<BaseContext>;
+  apollo: ApolloServer<RequestContext>;
   corsOrigins: ReadonlySet<string>;
+  /** Proxy hops whose X-Forwarded-For entries name the client (see limits/client-address.ts). */
+  trustedProxies: number;
   readiness: () => Promise<Readiness>;
   logger: Logger;
 }
@@ -30,7 +32,7 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
       return;
     }
     case graphqlPath:
-      await handleGraphQLRequest(deps.apollo, req, res);
+      await handleGraphQLRequest(deps.apollo, req, res, deps.trustedProxies);
       return;
     default:
       sendJson(res, 404, { error: `no route for ${path}` });

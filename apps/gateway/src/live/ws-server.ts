@@ -7,6 +7,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { isGraphQLError, publicErrors } from '../graphql/errors';
 import type { Protection } from '../graphql/protection';
 import type { LiveContext } from '../graphql/resolvers';
+import { clientAddress } from '../limits/client-address';
+import { operationCost } from '../limits/operation-cost';
+import { ipSubject, type RateLimit } from '../limits/rate-limit';
 
 /** Close code sent to a subscriber that fell too far behind ("try again later"). */
 export const slowSubscriberCloseCode = 1013;
@@ -22,6 +25,16 @@ function dropConnection(socket: WebSocket, reason: string): void {
 
 export interface SubscriptionServer {
   dispose(): Promise<void>;
+}
+
+/** What an operation over graphql-ws must pass, as over HTTP. */
+export interface OperationLimits {
+  /** The same query limits as HTTP (see graphql/protection.ts). */
+  protection: Protection;
+  /** Per-client cost budget; undefined when rate limiting is off. */
+  rateLimit: RateLimit | undefined;
+  /** Proxy hops whose X-Forwarded-For entries name the client (see limits/client-address.ts). */
+  trustedProxies: number;
 }
 
 /**
@@ -50,6 +63,22 @@ function prepare(
   };
 }
 
+/**
+ * Charges a prepared operation's cost once, when it starts (a subscription's pushes are not
+ * charged). A refusal is an error message for the operation; the socket stays open.
+ */
+function admit(
+  limits: OperationLimits,
+  request: IncomingMessage,
+  args: ExecutionArgs | readonly GraphQLError[],
+): ExecutionArgs | readonly GraphQLError[] {
+  if (limits.rateLimit === undefined || !('document' in args)) return args;
+  const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
+  const subject = ipSubject(clientAddress(request, limits.trustedProxies));
+  const refused = limits.rateLimit.charge(subject, cost);
+  return refused === undefined ? args : [refused];
+}
+
 /** graphql-ws on the HTTP server's `path`, sharing its port. */
 export function startSubscriptionServer(
   httpServer: Server,
@@ -58,9 +87,9 @@ export function startSubscriptionServer(
   logger: Logger,
   /** How long a socket may wait before its connection_init (else close 4408). */
   connectionInitWaitTimeout: number,
-  /** The same query limits as HTTP (see graphql/protection.ts). */
-  protection: Protection,
+  limits: OperationLimits,
 ): SubscriptionServer {
+  const { protection } = limits;
   // noServer: the HTTP server's own errors (e.g. a port in use) stay with its owner.
   const wss = new WebSocketServer({ noServer: true });
   httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -79,7 +108,8 @@ export function startSubscriptionServer(
       context: (ctx): LiveContext => ({
         dropConnection: (reason) => dropConnection(ctx.extra.socket, reason),
       }),
-      onSubscribe: (_ctx, _id, payload) => prepare(schema, protection, payload),
+      onSubscribe: (ctx, _id, payload) =>
+        admit(limits, ctx.extra.request, prepare(schema, protection, payload)),
       onError: (_ctx, _id, _payload, errors) => visible(publicErrors(logger, errors)),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors === undefined

@@ -1,0 +1,62 @@
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { ErrorCode } from '@tidemark/schema';
+import type { RateLimitSettings } from '../config';
+import { CostRateLimiter, type RateLimitSubject } from './cost-rate-limiter';
+
+/** Subjects tracked at most (~100 bytes each); far above the clients of one refill period. */
+const maxSubjects = 100_000;
+
+/** An operation refused because its client spent its budget; retrying after the hint helps. */
+export class RateLimitedError extends GraphQLError {
+  readonly retryable = true;
+  constructor(
+    readonly retryAfterMs: number,
+    cost: number,
+  ) {
+    const seconds = Math.ceil(retryAfterMs / 1000);
+    super(
+      `Rate limit exceeded: this operation costs ${cost} and this client's budget is spent. ` +
+        `Retry in ${seconds} s (${retryAfterMs} ms): retrying then can help, and cheaper ` +
+        'operations (a smaller `first`, fewer fields) spend less of the budget.',
+      { extensions: { code: ErrorCode.RateLimited, retryAfterMs, retryable: true } },
+    );
+  }
+}
+
+/** The per-client cost budget every GraphQL operation is charged against. */
+export interface RateLimit {
+  /** Spends `cost` of `subject`'s budget; undefined when the operation may run. */
+  charge(subject: RateLimitSubject, cost: number): RateLimitedError | undefined;
+}
+
+/** The subject of a client known only by its address. */
+export const ipSubject = (address: string): RateLimitSubject => `ip:${address}`;
+
+/**
+ * The gateway's rate limit, or undefined when `costPerSecond` is 0 (off). `clockMs` is
+ * milliseconds; tests move it instead of waiting.
+ */
+export function createRateLimit(
+  settings: RateLimitSettings,
+  clockMs: () => number,
+  logger: Logger,
+): RateLimit | undefined {
+  if (settings.costPerSecond === 0) return undefined;
+  const limiter = new CostRateLimiter({
+    costPerSecond: settings.costPerSecond,
+    burst: settings.burst,
+    maxSubjects,
+  });
+  return {
+    charge(subject, cost) {
+      const result = limiter.take(subject, cost, clockMs());
+      if (result.ok) return undefined;
+      logger.debug(
+        { event: 'gateway.rate_limited', subject, cost, retryAfterMs: result.retryAfterMs },
+        'operation refused by the rate limit',
+      );
+      return new RateLimitedError(result.retryAfterMs, cost);
+    },
+  };
+}
