@@ -81,28 +81,27 @@ const refused: [string, string, RegExp][] = [
   ],
 ];
 
+/** No data, one error with the limit's message and BAD_USER_INPUT. */
+function expectRefused(response: { data?: unknown; errors?: unknown }, message: RegExp): void {
+  expect(response.data ?? undefined).toBeUndefined();
+  expect(response.errors).toEqual([
+    expect.objectContaining({
+      message: expect.stringMatching(message) as string,
+      extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) as object,
+    }),
+  ]);
+}
+
 describe('query limits', () => {
   it.each(refused)('refuse %s over HTTP with BAD_USER_INPUT', async (_, query, message) => {
     // The HTTP status is the GraphQL-over-HTTP handler's choice (src/http); the code is ours.
     const response = await graphql(harness.gateway.url, query);
-    expect(response.data ?? undefined).toBeUndefined();
-    expect(response.errors).toEqual([
-      expect.objectContaining({
-        message: expect.stringMatching(message) as string,
-        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) as object,
-      }),
-    ]);
+    expectRefused(response, message);
   });
 
   it.each(refused)('refuse %s over graphql-ws with BAD_USER_INPUT', async (_, query, message) => {
     const response = await overWebSocket(harness.gateway.wsUrl, query);
-    expect(response.data ?? undefined).toBeUndefined();
-    expect(response.errors).toEqual([
-      expect.objectContaining({
-        message: expect.stringMatching(message) as string,
-        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) as object,
-      }),
-    ]);
+    expectRefused(response, message);
   });
 
   it('refuse a too-deep subscription over graphql-ws', async () => {
