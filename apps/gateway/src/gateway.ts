@@ -7,6 +7,7 @@ import { createApollo } from './graphql/apollo';
 import { createProtection } from './graphql/protection';
 import { buildSchema } from './graphql/schema';
 import { readiness } from './http/probes';
+import { createRestView } from './http/rest-view';
 import { createRequestListener, graphqlPath } from './http/router';
 import { createRateLimit } from './limits/rate-limit';
 import { AnalyticsFanout } from './live/analytics-fanout';
@@ -116,6 +117,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     'request',
     createRequestListener({
       apollo,
+      rest: createRestView({ schema, protection, rateLimit, requestTimeoutMs, logger }),
       corsOrigins: new Set(deps.config.corsOrigins),
       trustedProxies,
       readiness: () =>

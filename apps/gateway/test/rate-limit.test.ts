@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '@tidemark/schema';
-import { createGateway, parseGatewayConfig, type Gateway } from '../src/index';
+import type { Gateway } from '../src/index';
 import { startHarness, type Harness } from './support/harness';
+import { startLimitedGateway, type LimitedGateway } from './support/limited-gateway';
 import { openAcknowledged, type Frame, type RawSocket } from './support/ws-frames';
 
 // A tiny budget: 100 units at once, 10 more per second. Costs (limits/operation-cost.ts):
@@ -29,35 +30,11 @@ afterAll(async () => {
   await harness?.close();
 });
 
-interface Limited {
-  gateway: Gateway;
-  /** Moves the limiter's clock on; nothing waits. */
-  advance: (ms: number) => void;
-}
-
-/** A gateway of its own (so its own buckets) on the shared stores, with a clock the test moves. */
-async function start(trustedProxies = 0, costPerSecond = 10): Promise<Limited> {
-  let nowMs = 1_000_000;
-  const gateway = await createGateway({
-    config: {
-      ...parseGatewayConfig({ GATEWAY_PORT: '0' }),
-      rateLimit: { costPerSecond, burst: 100 },
-      trustedProxies,
-    },
-    oltp: harness.oltp,
-    olap: harness.olap,
-    analytics: harness.analytics,
-    bus: harness.bus,
-    logger: harness.logger,
-    clockMs: () => nowMs,
-  });
-  gateways.push(gateway);
-  return {
-    gateway,
-    advance: (ms) => {
-      nowMs += ms;
-    },
-  };
+/** A gateway of its own with a tiny budget; closed after the file. */
+async function start(trustedProxies = 0, costPerSecond = 10): Promise<LimitedGateway> {
+  const limited = await startLimitedGateway(harness, { trustedProxies, costPerSecond });
+  gateways.push(limited.gateway);
+  return limited;
 }
 
 interface Answer {

@@ -7,11 +7,14 @@ import { handleGraphQLRequest, type RequestContext } from './graphql-handler';
 import { HttpRequestError } from './http-error';
 import { sendJson } from './json';
 import type { Readiness } from './probes';
+import { isRestPath, type RestView } from './rest-view';
 
 export const graphqlPath = '/graphql';
 
 export interface RouterDeps {
   apollo: ApolloServer<RequestContext>;
+  /** sofa-api's REST routes and OpenAPI document under /rest. */
+  rest: RestView;
   corsOrigins: ReadonlySet<string>;
   /** Proxy hops whose X-Forwarded-For entries name the client (see limits/client-address.ts). */
   trustedProxies: number;
@@ -22,6 +25,10 @@ export interface RouterDeps {
 async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (applyCors(req, res, deps.corsOrigins)) return;
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (isRestPath(path)) {
+    await deps.rest.handle(req, res, deps.trustedProxies);
+    return;
+  }
   switch (path) {
     case '/health':
       sendJson(res, 200, { status: 'ok' });
@@ -55,7 +62,7 @@ function fail(deps: RouterDeps, res: ServerResponse, err: unknown): void {
   else sendJson(res, 500, { error: 'internal server error', errorId });
 }
 
-/** The node:http request listener: health probes, CORS and GraphQL over HTTP. */
+/** The node:http request listener: health probes, CORS, GraphQL over HTTP and the REST view. */
 export function createRequestListener(
   deps: RouterDeps,
 ): (req: IncomingMessage, res: ServerResponse) => void {

@@ -21,9 +21,9 @@ export function rateLimitPlugin(rateLimit: RateLimit): ApolloServerPlugin<Reques
           if (refused === undefined) return Promise.resolve();
           const retryAfter = String(Math.ceil(refused.retryAfterMs / 1000));
           const http = { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) };
-          return Promise.reject(
-            new GraphQLError(refused.message, { extensions: { ...refused.extensions, http } }),
-          );
+          // Typed loosely: sofa-api's typings declare `http.headers` a plain record, Apollo reads a HeaderMap.
+          const extensions: Record<string, unknown> = { ...refused.extensions, http };
+          return Promise.reject(new GraphQLError(refused.message, { extensions }));
         },
       }),
   };
