@@ -207,9 +207,31 @@ describe('configuration wiring', () => {
       '0.0.0.0',
       '4000',
     ]);
+    // Production API by default; without an Ingress no proxy is trusted.
+    expect(
+      ['GATEWAY_ENV', 'GATEWAY_TRUST_PROXY', 'GATEWAY_RATE_LIMIT_COST_PER_SECOND', 'GATEWAY_RATE_LIMIT_BURST'].map(
+        (key) => gateway.get(key)?.value,
+      ),
+    ).toEqual(['production', '0', '20000', '200000']);
     const web = envOf(deploymentFor(all, 'web'));
     expect(web.get('TIDEMARK_GATEWAY_URL')?.value).toBe('http://tidemark-gateway:4000/graphql');
     expect(web.get('WEB_PORT')?.value).toBe('3000');
+  });
+
+  it('passes the API settings to the gateway as whole numbers', () => {
+    const sets = [
+      'gateway.environment=development',
+      'gateway.trustProxy=2',
+      'gateway.rateLimit.costPerSecond=1000000',
+      'gateway.rateLimit.burst=10000000',
+    ];
+    const env = envOf(deploymentFor(parseManifests(renderChart([], sets)), 'gateway'));
+    // A YAML number is a float in Helm: 1e+06 would not parse as an integer in the gateway.
+    expect(
+      ['GATEWAY_ENV', 'GATEWAY_TRUST_PROXY', 'GATEWAY_RATE_LIMIT_COST_PER_SECOND', 'GATEWAY_RATE_LIMIT_BURST'].map(
+        (key) => env.get(key)?.value,
+      ),
+    ).toEqual(['development', '2', '1000000', '10000000']);
   });
 
   it('uses existing Secrets instead of creating one when they are named', () => {
@@ -235,8 +257,12 @@ describe('configuration wiring', () => {
     ).rules[0]!.http.paths.map((p) => [p.path, p.backend.service.name]);
     expect(paths).toEqual([
       ['/graphql', 'tidemark-gateway'],
+      ['/rest', 'tidemark-gateway'],
       ['/', 'tidemark-web'],
     ]);
+    // Behind the chart's own Ingress one proxy appends to X-Forwarded-For.
+    const behindIngress = envOf(deploymentFor(parseManifests(renderChart([], ingressSets)), 'gateway'));
+    expect(behindIngress.get('GATEWAY_TRUST_PROXY')?.value).toBe('1');
     expect(ofKind(parseManifests(renderChart()), 'Ingress')).toEqual([]);
   });
 });
