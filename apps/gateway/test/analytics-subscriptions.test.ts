@@ -1,9 +1,9 @@
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { Topics } from '@tidemark/domain';
 import type { AnalyticsUpdate, CandleUpdatedV1, WalletUpdatedV1 } from '@tidemark/schema';
 import { eventually, startHarness, type Harness } from './support/harness';
+import { subscribeLive, type Received } from './support/live-client';
 
 const candleFields = `chainId pool interval blockNumber candle {
   time openUsd highUsd lowUsd closeUsd open high low close volumeUsd baseVolume quoteVolume
@@ -14,11 +14,6 @@ const walletQuery = `subscription Wallet($address: Address!, $chainId: Int) {
   walletUpdated(address: $address, chainId: $chainId) {
     address chainId blockNumber
     totals { window volumeUsd feesUsd gasFeesUsd realizedPnlUsd trades closes wins winRate } } }`;
-
-interface Received {
-  pushes: Record<string, unknown>[];
-  errors: { message: string; extensions?: { code?: string } }[];
-}
 
 let harness: Harness;
 const clients: Client[] = [];
@@ -35,31 +30,8 @@ afterAll(async () => {
 const publish = (updates: AnalyticsUpdate[]) =>
   harness.bus.publish(Topics.analyticsUpdates, updates);
 
-function subscribe(query: string, field: string, variables: Record<string, unknown>): Received {
-  const client = createClient({
-    url: harness.gateway.wsUrl,
-    webSocketImpl: WebSocket,
-    retryAttempts: 0,
-  });
-  clients.push(client);
-  const received: Received = { pushes: [], errors: [] };
-  client.subscribe<Record<string, Record<string, unknown>>>(
-    { query, variables },
-    {
-      next: (result) => {
-        const push = result.data?.[field];
-        if (push) received.pushes.push(push);
-        received.errors.push(...((result.errors ?? []) as Received['errors']));
-      },
-      error: (error) =>
-        received.errors.push(
-          ...(Array.isArray(error) ? (error as Received['errors']) : [{ message: String(error) }]),
-        ),
-      complete: () => undefined,
-    },
-  );
-  return received;
-}
+const subscribe = (query: string, field: string, variables: Record<string, unknown>) =>
+  subscribeLive(clients, harness.gateway.wsUrl, { query, variables }, field);
 
 /** Warm-up pushes say block 1: the tests' own updates are at other blocks. */
 const WARMUP_BLOCK = 1;

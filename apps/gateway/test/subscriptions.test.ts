@@ -1,12 +1,13 @@
 import type { ClientRequestArgs } from 'node:http';
 import { connect, type NetConnectOpts, type Socket } from 'node:net';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Topics } from '@tidemark/domain';
 import type { CanonicalEvent, TradeExecutedV1 } from '@tidemark/schema';
 import { slowSubscriberCloseCode } from '../src/index';
 import { eventually, startHarness, type Harness } from './support/harness';
+import { subscribeLive, type Received } from './support/live-client';
 import { addr, makeTrade, makeV3Trade, tradeId } from './support/trades';
 
 const fields =
@@ -14,11 +15,6 @@ const fields =
 const liveQuery = (selection: string) =>
   `subscription Live($filter: TradeFilter) { tradeExecuted(filter: $filter) { ${selection} } }`;
 const subscription = liveQuery(fields);
-
-interface Received {
-  trades: Record<string, unknown>[];
-  errors: { message: string; extensions?: { code?: string } }[];
-}
 
 let harness: Harness;
 const clients: Client[] = [];
@@ -34,30 +30,8 @@ afterAll(async () => {
 
 const publish = (events: CanonicalEvent[]) => harness.bus.publish(Topics.chainEvents, events);
 
-function subscribe(
-  wsUrl: string,
-  variables: Record<string, unknown>,
-  selection = fields,
-): Received {
-  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
-  clients.push(client);
-  const received: Received = { trades: [], errors: [] };
-  client.subscribe<{ tradeExecuted: Record<string, unknown> }>(
-    { query: liveQuery(selection), variables },
-    {
-      next: (result) => {
-        if (result.data) received.trades.push(result.data.tradeExecuted);
-        received.errors.push(...((result.errors ?? []) as Received['errors']));
-      },
-      error: (error) =>
-        received.errors.push(
-          ...(Array.isArray(error) ? (error as Received['errors']) : [{ message: String(error) }]),
-        ),
-      complete: () => undefined,
-    },
-  );
-  return received;
-}
+const subscribe = (wsUrl: string, variables: Record<string, unknown>, selection = fields) =>
+  subscribeLive(clients, wsUrl, { query: liveQuery(selection), variables }, 'tradeExecuted');
 
 /** Publishes matching warm-up trades until the subscriber has seen one, so it is surely live. */
 async function warmUp(received: Received, warmup: () => TradeExecutedV1): Promise<Set<string>> {
@@ -66,7 +40,7 @@ async function warmUp(received: Received, warmup: () => TradeExecutedV1): Promis
     const trade = warmup();
     ids.add(tradeId(trade));
     await publish([trade]);
-    return received.trades.length > 0;
+    return received.pushes.length > 0;
   });
   return ids;
 }
@@ -97,10 +71,10 @@ describe('tradeExecuted', () => {
     ]);
     await publish([fence]);
     await eventually('the fence trade', () =>
-      received.trades.some((trade) => trade.id === tradeId(fence)),
+      received.pushes.some((trade) => trade.id === tradeId(fence)),
     );
 
-    const afterWarmup = received.trades.filter((trade) => !warmups.has(trade.id as string));
+    const afterWarmup = received.pushes.filter((trade) => !warmups.has(trade.id as string));
     expect(afterWarmup.map((trade) => trade.id)).toEqual([tradeId(match), tradeId(fence)]);
     const { type: _type, sender: _sender, recipient: _recipient, ...expected } = match;
     expect(afterWarmup[0]).toEqual({ id: tradeId(match), ...expected });
@@ -116,9 +90,9 @@ describe('tradeExecuted', () => {
     const latest = makeV3Trade(8, { chainId: 3, status: 'latest' });
     await publish([unsaid, final, latest]);
     await eventually('the three trades', () =>
-      received.trades.some((trade) => trade.id === tradeId(latest)),
+      received.pushes.some((trade) => trade.id === tradeId(latest)),
     );
-    const pushed = received.trades.filter((trade) => !warmups.has(trade.id as string));
+    const pushed = received.pushes.filter((trade) => !warmups.has(trade.id as string));
     expect(pushed).toEqual([
       {
         id: tradeId(unsaid),
@@ -199,13 +173,13 @@ describe('a slow subscriber', () => {
       published.push(...batch.map(tradeId));
       await publish(batch);
       const last = tradeId(batch.at(-1)!);
-      await eventually('the fast subscriber to keep up', () => fast.trades.at(-1)?.id === last);
+      await eventually('the fast subscriber to keep up', () => fast.pushes.at(-1)?.id === last);
     }
     slow.tcp().resume();
 
     const close = await slow.closed;
     expect(close).toEqual({ code: slowSubscriberCloseCode, reason: 'subscriber too slow' });
-    const fastIds = new Set(fast.trades.map((trade) => trade.id));
+    const fastIds = new Set(fast.pushes.map((trade) => trade.id));
     expect(published.every((id) => fastIds.has(id))).toBe(true);
     expect(fast.errors).toEqual([]);
   }, 90_000);
