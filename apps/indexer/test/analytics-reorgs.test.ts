@@ -1,19 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createAnalyticsOlapStore, createOlapStore, createOltpStore } from '@tidemark/db';
 import type { MarketDeployment } from '@tidemark/devnet';
 import { ANALYTICS_CONSUMER, parseFixed, type OltpStore } from '@tidemark/domain';
 import { eventually } from '@tidemark/testkit';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChainList } from '../src/config/chains';
-import { startIndexer } from '../src/start-indexer';
 import { snapshotAnalytics, type AnalyticsSnapshot } from './support/analytics-snapshot';
 import { headNumber } from './support/reorg-truth';
 import {
-  busAndDatabase,
   injectReorgsWhenCaughtUp,
+  startIndexerRun,
   startTradingDevnet,
   type Cleanups,
   type Mode,
@@ -45,30 +40,15 @@ function chainsFor(rpcUrl: string, deployment: MarketDeployment) {
 }
 
 /** Opens fresh stores and starts ingest, sink and analytics on them. */
-async function startRun(mode: Mode, rpcUrl: string, deployment: MarketDeployment) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tidemark-analytics-'));
-  const { bus, databaseUrl } = await busAndDatabase(mode, 'analytics-test', logger, cleanups);
-  const oltp = await createOltpStore({ dataDir, databaseUrl });
-  const olap = await createOlapStore({ dataDir });
-  const analytics = await createAnalyticsOlapStore({ dataDir });
-  const indexer = await startIndexer({
+const startRun = (mode: Mode, rpcUrl: string, deployment: MarketDeployment) =>
+  startIndexerRun({
+    mode,
+    name: 'analytics',
     chains: chainsFor(rpcUrl, deployment),
     roles: ['ingest', 'sink', 'analytics'],
-    bus,
-    oltp,
-    olap,
-    analytics,
     logger,
+    cleanups,
   });
-  const stop = async () => {
-    await indexer.stop();
-    await bus.close();
-    await Promise.all([oltp.close(), olap.close(), analytics.close()]);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  cleanups.push(stop);
-  return { oltp, analytics, indexer, stop };
-}
 
 const analyzedBlock = async (oltp: OltpStore) =>
   (await oltp.state.position(ANALYTICS_CONSUMER, CHAIN_ID))?.blockNumber ?? -1;

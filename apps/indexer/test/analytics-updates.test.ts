@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createAnalyticsOlapStore, createOlapStore, createOltpStore } from '@tidemark/db';
 import { injectReorg } from '@tidemark/devnet';
 import type { MarketDeployment } from '@tidemark/devnet';
 import {
@@ -16,10 +12,10 @@ import { eventually } from '@tidemark/testkit';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChainList } from '../src/config/chains';
-import { startIndexer, type IndexerDeps } from '../src/start-indexer';
+import type { IndexerDeps } from '../src/start-indexer';
 import { headNumber } from './support/reorg-truth';
 import {
-  busAndDatabase,
+  startIndexerRun,
   startTradingDevnet,
   type Cleanups,
   type Mode,
@@ -80,24 +76,21 @@ async function startRun(
   roles: IndexerDeps['roles'],
   mode: Mode = 'embedded',
 ) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tidemark-updates-'));
-  const { bus, databaseUrl } = await busAndDatabase(mode, 'updates-test', logger, cleanups);
-  const oltp = await createOltpStore({ dataDir, databaseUrl });
-  const olap = await createOlapStore({ dataDir });
-  const analytics = await createAnalyticsOlapStore({ dataDir });
   const received = new Received();
-  await bus.subscribe({
-    topic: Topics.analyticsUpdates,
-    handler: (updates) => received.take(updates),
+  const run = await startIndexerRun({
+    mode,
+    name: 'updates',
+    chains,
+    roles,
+    logger,
+    cleanups,
+    beforeStart: (bus) =>
+      bus.subscribe({
+        topic: Topics.analyticsUpdates,
+        handler: (updates) => received.take(updates),
+      }),
   });
-  const indexer = await startIndexer({ chains, roles, bus, oltp, olap, analytics, logger });
-  cleanups.push(async () => {
-    await indexer.stop();
-    await bus.close();
-    await Promise.all([oltp.close(), olap.close(), analytics.close()]);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  return { bus, oltp, analytics, received };
+  return { ...run, received };
 }
 
 const caughtUp = (oltp: OltpStore, block: number) =>

@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createAnalyticsOlapStore, createOlapStore, createOltpStore } from '@tidemark/db';
 import type { AnalyticsOlapStore, BalanceCursor, OltpStore, TokenBalance } from '@tidemark/domain';
 import { eventually } from '@tidemark/testkit';
 import pino from 'pino';
@@ -9,12 +5,11 @@ import { encodeFunctionData, parseAbi, type Hex } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PORTFOLIO_CONSUMER } from '../src/analytics/portfolio/chain-portfolio';
 import { ChainList } from '../src/config/chains';
-import { startIndexer } from '../src/start-indexer';
 import { rpc } from './support/chain-truth';
 import { headNumber } from './support/reorg-truth';
 import {
-  busAndDatabase,
   injectReorgsWhenCaughtUp,
+  startIndexerRun,
   startTradingDevnet,
   type Cleanups,
   type Mode,
@@ -33,12 +28,7 @@ const logger = pino({ level: 'warn' });
 const erc20 = parseAbi(['function balanceOf(address owner) view returns (uint256)']);
 
 /** Fresh stores, and ingest, sink and analytics from `startBlock` on (the middle of history). */
-async function startRun(mode: Mode, rpcUrl: string, startBlock: number) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tidemark-portfolio-'));
-  const { bus, databaseUrl } = await busAndDatabase(mode, 'portfolio-test', logger, cleanups);
-  const oltp = await createOltpStore({ dataDir, databaseUrl });
-  const olap = await createOlapStore({ dataDir });
-  const analytics = await createAnalyticsOlapStore({ dataDir });
+function startRun(mode: Mode, rpcUrl: string, startBlock: number) {
   const chains = ChainList.parse([
     {
       id: CHAIN_ID,
@@ -51,14 +41,7 @@ async function startRun(mode: Mode, rpcUrl: string, startBlock: number) {
     },
   ]);
   const roles = ['ingest', 'sink', 'analytics'] as const;
-  const indexer = await startIndexer({ chains, roles, bus, oltp, olap, analytics, logger });
-  cleanups.push(async () => {
-    await indexer.stop();
-    await bus.close();
-    await Promise.all([oltp.close(), olap.close(), analytics.close()]);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  return { oltp, analytics, indexer };
+  return startIndexerRun({ mode, name: 'portfolio', chains, roles, logger, cleanups });
 }
 
 const portfolioBlock = async (oltp: OltpStore) =>

@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInProcessBus, createKafkaBus } from '@tidemark/bus';
+import { createAnalyticsOlapStore, createOlapStore, createOltpStore } from '@tidemark/db';
 import { deployMarket, injectReorg, startDevnetChain, startSimulator } from '@tidemark/devnet';
 import type { MarketDeployment } from '@tidemark/devnet';
-import type { EventBus } from '@tidemark/domain';
+import type { AnalyticsOlapStore, EventBus, OlapStore, OltpStore } from '@tidemark/domain';
 import { startKafka, startPostgres } from '@tidemark/testkit';
 import type { Logger } from 'pino';
+import { startIndexer, type IndexerDeps, type RunningIndexer } from '../../src/start-indexer';
 import { headNumber } from './reorg-truth';
 
 /** Embedded: in-process bus and PGlite. Server: a fresh Kafka broker and PostgreSQL server. */
@@ -75,4 +80,47 @@ export async function injectReorgsWhenCaughtUp(
       beforeReplace: (h) => caughtUp(h).then(() => undefined),
     });
   }
+}
+
+export interface IndexerRun {
+  bus: EventBus;
+  oltp: OltpStore;
+  olap: OlapStore;
+  analytics: AnalyticsOlapStore;
+  indexer: RunningIndexer;
+  /** Stops the indexer, closes the bus and the stores, removes their dir (once; cleanup otherwise). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Fresh stores in a temporary dir on the mode's bus and database, then the indexer with `roles`.
+ * `beforeStart` runs on the bus before the indexer does (e.g. a live listener).
+ */
+export async function startIndexerRun(options: {
+  mode: Mode;
+  name: string;
+  chains: IndexerDeps['chains'];
+  roles: IndexerDeps['roles'];
+  logger: Logger;
+  cleanups: Cleanups;
+  beforeStart?: (bus: EventBus) => Promise<unknown>;
+}): Promise<IndexerRun> {
+  const { mode, name, chains, roles, logger, cleanups } = options;
+  const dataDir = mkdtempSync(join(tmpdir(), `tidemark-${name}-`));
+  const { bus, databaseUrl } = await busAndDatabase(mode, `${name}-test`, logger, cleanups);
+  const oltp = await createOltpStore({ dataDir, databaseUrl });
+  const olap = await createOlapStore({ dataDir });
+  const analytics = await createAnalyticsOlapStore({ dataDir });
+  await options.beforeStart?.(bus);
+  const indexer = await startIndexer({ chains, roles, bus, oltp, olap, analytics, logger });
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await indexer.stop();
+      await bus.close();
+      await Promise.all([oltp.close(), olap.close(), analytics.close()]);
+      rmSync(dataDir, { recursive: true, force: true });
+    })());
+  cleanups.push(stop);
+  return { bus, oltp, olap, analytics, indexer, stop };
 }
