@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '@tidemark/schema';
 import { isGraphQLError, maskInternalError } from '../graphql/errors';
+import { retryAfterHeader } from '../limits/rate-limit';
 
 /** What the REST view answers for errors: the GraphQL `errors` shape, with an HTTP status. */
 export interface RestErrorAnswer {
@@ -70,7 +71,7 @@ export function restErrorAnswer(deps: RestErrorDeps, errors: readonly unknown[])
     status = Math.max(status, typeof code === 'string' ? (statusOf[code] ?? 500) : 500);
     const retryAfterMs = error.extensions?.retryAfterMs;
     if (code === ErrorCode.RateLimited && typeof retryAfterMs === 'number') {
-      headers['Retry-After'] = String(Math.ceil(retryAfterMs / 1000));
+      headers['Retry-After'] = retryAfterHeader(retryAfterMs);
     }
   }
   return { status, headers, body: { errors: formatted } };

@@ -2,7 +2,7 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, OperationTypeNode } from 'graphql';
 import type { RequestContext } from '../http/graphql-handler';
 import { operationCost } from './operation-cost';
-import { ipSubject, type RateLimit } from './rate-limit';
+import { ipSubject, retryAfterHeader, type RateLimit } from './rate-limit';
 
 /**
  * Charges every HTTP operation's cost to its client before it runs: once the document is
@@ -19,7 +19,7 @@ export function rateLimitPlugin(rateLimit: RateLimit): ApolloServerPlugin<Reques
           const cost = operationCost(schema, document, request.operationName, request.variables);
           const refused = rateLimit.charge(ipSubject(contextValue.clientAddress), cost);
           if (refused === undefined) return Promise.resolve();
-          const retryAfter = String(Math.ceil(refused.retryAfterMs / 1000));
+          const retryAfter = retryAfterHeader(refused.retryAfterMs);
           const http = { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) };
           // Typed loosely: sofa-api's typings declare `http.headers` a plain record, Apollo reads a HeaderMap.
           const extensions: Record<string, unknown> = { ...refused.extensions, http };

@@ -7,6 +7,10 @@ import { CostRateLimiter, type RateLimitSubject } from './cost-rate-limiter';
 /** Subjects tracked at most (~100 bytes each); far above the clients of one refill period. */
 const maxSubjects = 100_000;
 
+/** The `Retry-After` header value for a wait: whole seconds, rounded up. */
+export const retryAfterHeader = (retryAfterMs: number): string =>
+  String(Math.ceil(retryAfterMs / 1000));
+
 /** An operation refused because its client spent its budget; retrying after the hint helps. */
 export class RateLimitedError extends GraphQLError {
   readonly retryable = true;
@@ -14,10 +18,9 @@ export class RateLimitedError extends GraphQLError {
     readonly retryAfterMs: number,
     cost: number,
   ) {
-    const seconds = Math.ceil(retryAfterMs / 1000);
     super(
       `Rate limit exceeded: this operation costs ${cost} and this client's budget is spent. ` +
-        `Retry in ${seconds} s (${retryAfterMs} ms): retrying then can help, and cheaper ` +
+        `Retry in ${retryAfterHeader(retryAfterMs)} s (${retryAfterMs} ms): retrying then can help, and cheaper ` +
         'operations (a smaller `first`, fewer fields) spend less of the budget.',
       { extensions: { code: ErrorCode.RateLimited, retryAfterMs, retryable: true } },
     );
