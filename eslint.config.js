@@ -41,6 +41,9 @@ export default tseslint.config(
       'packages/db/.cache/**',
       'helm/tidemark/**',
       'k8s/**',
+      // graphql-codegen output (npm run codegen -w @tidemark/schema); codegen:check keeps it current.
+      'apps/gateway/src/graphql/generated/**',
+      'apps/web/src/lib/api/generated/**',
     ],
   },
   js.configs.recommended,

@@ -234,6 +234,26 @@ describe('configuration wiring', () => {
     ).toEqual(['development', '2', '1000000', '10000000']);
   });
 
+  it('leaves the document policy to GATEWAY_ENV (trusted in production) unless set', () => {
+    const byDefault = envOf(deploymentFor(parseManifests(renderChart()), 'gateway'));
+    expect(byDefault.has('GATEWAY_DOCUMENTS')).toBe(false);
+    const sets = ['gateway.documents=any'];
+    const env = envOf(deploymentFor(parseManifests(renderChart([], sets)), 'gateway'));
+    expect(env.get('GATEWAY_DOCUMENTS')?.value).toBe('any');
+  });
+
+  it('passes the sign-in settings, leaving domain and chain ids to the gateway unless set', () => {
+    const byDefault = envOf(deploymentFor(parseManifests(renderChart()), 'gateway'));
+    expect(byDefault.get('GATEWAY_SESSION_TTL_SECONDS')?.value).toBe('604800');
+    expect(byDefault.get('GATEWAY_SESSION_COOKIE')?.value).toBe('tidemark_session');
+    expect(byDefault.has('GATEWAY_SIWE_DOMAIN')).toBe(false);
+    expect(byDefault.has('GATEWAY_SIWE_CHAIN_IDS')).toBe(false);
+    const sets = ['gateway.auth.siweDomain=app.example.org', 'gateway.auth.siweChainIds={1,8453}'];
+    const env = envOf(deploymentFor(parseManifests(renderChart([], sets)), 'gateway'));
+    expect(env.get('GATEWAY_SIWE_DOMAIN')?.value).toBe('app.example.org');
+    expect(env.get('GATEWAY_SIWE_CHAIN_IDS')?.value).toBe('1,8453');
+  });
+
   it('uses existing Secrets instead of creating one when they are named', () => {
     const all = parseManifests(renderChart([envValues('staging')]));
     expect(ofKind(all, 'Secret')).toEqual([]);
@@ -285,6 +305,16 @@ describe('values.schema.json', () => {
       'a PnL method other than average or fifo',
       'indexer:\n  analytics:\n    pnlMethod: lifo\n',
       "at '/indexer/analytics/pnlMethod': value must be one of 'average', 'fifo'",
+    ],
+    [
+      'a session lifetime under a minute',
+      'gateway:\n  auth:\n    sessionTtlSeconds: 10\n',
+      '/gateway/auth/sessionTtlSeconds',
+    ],
+    [
+      'a document policy other than any or trusted',
+      'gateway:\n  documents: persisted\n',
+      "at '/gateway/documents': value must be one of '', 'any', 'trusted'",
     ],
     [
       'a ClickHouse URL that is not HTTP',

@@ -72,7 +72,7 @@ describe('query protection settings', () => {
       maxAliases: 30,
       maxTokens: 2000,
       maxDirectives: 50,
-      maxCost: 100_000,
+      maxCost: 200_000,
     });
     expect(config.requestTimeoutMs).toBe(30_000);
   });
@@ -154,5 +154,69 @@ describe('rate limit settings', () => {
     expect(parse).toThrow(new RegExp(`^${name}: `));
     expect(parse).toThrow(detail);
     expect(parse).toThrow(JSON.stringify(value));
+  });
+});
+
+describe('GATEWAY_DOCUMENTS', () => {
+  it('defaults to any in development and trusted in production', () => {
+    expect(parseGatewayConfig({}).documents).toBe('any');
+    expect(parseGatewayConfig({ GATEWAY_ENV: 'production' }).documents).toBe('trusted');
+  });
+
+  it('reads either policy whatever the environment', () => {
+    expect(parseGatewayConfig({ GATEWAY_DOCUMENTS: ' trusted ' }).documents).toBe('trusted');
+    const env = { GATEWAY_ENV: 'production', GATEWAY_DOCUMENTS: 'any' };
+    expect(parseGatewayConfig(env).documents).toBe('any');
+  });
+
+  it('rejects anything else naming the setting and the choices', () => {
+    const error = rejection('GATEWAY_DOCUMENTS', 'persisted');
+    expect(error.message).toBe('GATEWAY_DOCUMENTS: expected any or trusted (got "persisted")');
+  });
+});
+
+describe('identity settings', () => {
+  it('default to a week-long session cookie, Secure in production only, and 10-minute nonces', () => {
+    expect(parseGatewayConfig({}).identity).toEqual({
+      cookieName: 'tidemark_session',
+      cookieSecure: false,
+      sessionTtlSeconds: 604_800,
+      nonceTtlSeconds: 600,
+      siweDomain: undefined,
+      siweChainIds: [],
+    });
+    expect(parseGatewayConfig({ GATEWAY_ENV: 'production' }).identity.cookieSecure).toBe(true);
+  });
+
+  it('read every setting', () => {
+    const identity = parseGatewayConfig({
+      GATEWAY_ENV: 'production',
+      GATEWAY_SESSION_COOKIE: 'tm',
+      GATEWAY_SESSION_COOKIE_SECURE: 'false',
+      GATEWAY_SESSION_TTL_SECONDS: '3600',
+      GATEWAY_SIWE_NONCE_TTL_SECONDS: '60',
+      GATEWAY_SIWE_DOMAIN: 'App.Example.org:8443',
+      GATEWAY_SIWE_CHAIN_IDS: '1, 8453',
+    }).identity;
+    expect(identity).toEqual({
+      cookieName: 'tm',
+      cookieSecure: false,
+      sessionTtlSeconds: 3600,
+      nonceTtlSeconds: 60,
+      siweDomain: 'app.example.org:8443',
+      siweChainIds: [1, 8453],
+    });
+  });
+
+  it.each([
+    ['GATEWAY_SESSION_COOKIE', 'a b', 'expected a cookie name of letters, digits, _ or -'],
+    ['GATEWAY_SESSION_COOKIE_SECURE', 'yes', 'expected true or false'],
+    ['GATEWAY_SESSION_TTL_SECONDS', '59', 'expected a number of seconds from 60 to 31536000'],
+    ['GATEWAY_SIWE_NONCE_TTL_SECONDS', 'ten', 'expected a number of seconds from 10 to 86400'],
+    ['GATEWAY_SIWE_DOMAIN', 'https://app.example', 'expected a host name with an optional port'],
+    ['GATEWAY_SIWE_CHAIN_IDS', '1,x', 'expected comma-separated chain ids'],
+  ])('reject %s=%s naming the setting', (name, value, detail) => {
+    const error = rejection(name, value);
+    expect(error.message).toBe(`${name}: ${detail} (got ${JSON.stringify(value)})`);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identitySettings, type IdentitySettings } from './auth/identity-settings';
 
 export interface GatewayConfig {
   host: string;
@@ -26,6 +27,13 @@ export interface GatewayConfig {
    * socket's peer is the client); see limits/client-address.ts.
    */
   trustedProxies: number;
+  /** Wallet sign-in and sessions; see auth/identity-settings.ts. */
+  identity: IdentitySettings;
+  /**
+   * Which documents may run: `any`, or `trusted` (the manifest's, unless the caller has an API
+   * key); see documents/resolve-document.ts.
+   */
+  documents: DocumentPolicy;
 }
 
 export interface RateLimitSettings {
@@ -36,6 +44,8 @@ export interface RateLimitSettings {
 }
 
 export type GatewayEnvironment = 'development' | 'production';
+
+export type DocumentPolicy = 'any' | 'trusted';
 
 export interface QueryLimits {
   /** Nesting of fields (each fragment level counts one). */
@@ -84,6 +94,7 @@ const origin = z
   .regex(/^https?:\/\/[^/\s]+$/, 'expected comma-separated origins like http://localhost:3000');
 
 const settings = {
+  ...identitySettings,
   GATEWAY_HOST: z.string().trim().min(1, 'expected a host name or IP address').default('127.0.0.1'),
   GATEWAY_PORT: integer(0, 65535).default(4000),
   GATEWAY_CORS_ORIGINS: z
@@ -108,7 +119,7 @@ const settings = {
   GATEWAY_MAX_ALIASES: integer(0, 10_000).default(30),
   GATEWAY_MAX_TOKENS: integer(10, 1_000_000).default(2000),
   GATEWAY_MAX_DIRECTIVES: integer(0, 10_000).default(50),
-  GATEWAY_MAX_COST: integer(1, 100_000_000).default(100_000),
+  GATEWAY_MAX_COST: integer(1, 100_000_000).default(200_000),
   GATEWAY_REQUEST_TIMEOUT_MS: integer(100, 3_600_000).default(30_000),
   // graphql-ws's own default; tests shorten it to see the 4408 close quickly.
   GATEWAY_WS_INIT_TIMEOUT_MS: integer(10, 600_000).default(3000),
@@ -124,6 +135,12 @@ const settings = {
     .regex(/^(true|false|[0-9]{1,2})$/, 'expected false, true (one proxy) or a count of proxy hops')
     .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value)))
     .default(0),
+  // No default here: it follows GATEWAY_ENV (trusted in production), see parseGatewayConfig.
+  GATEWAY_DOCUMENTS: z
+    .string()
+    .trim()
+    .pipe(z.enum(['any', 'trusted'], 'expected any or trusted'))
+    .optional(),
 } as const;
 
 function parseSetting<K extends keyof typeof settings>(
@@ -141,12 +158,13 @@ function parseSetting<K extends keyof typeof settings>(
 
 /** Reads the gateway's settings from an environment; throws GatewayConfigError naming the bad setting. */
 export function parseGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
+  const environment = parseSetting(env, 'GATEWAY_ENV');
   return {
     host: parseSetting(env, 'GATEWAY_HOST'),
     port: parseSetting(env, 'GATEWAY_PORT'),
     corsOrigins: parseSetting(env, 'GATEWAY_CORS_ORIGINS'),
     subscriberQueueLimit: parseSetting(env, 'GATEWAY_SUBSCRIBER_QUEUE_LIMIT'),
-    environment: parseSetting(env, 'GATEWAY_ENV'),
+    environment,
     limits: {
       maxDepth: parseSetting(env, 'GATEWAY_MAX_DEPTH'),
       maxAliases: parseSetting(env, 'GATEWAY_MAX_ALIASES'),
@@ -161,5 +179,17 @@ export function parseGatewayConfig(env: Record<string, string | undefined>): Gat
       burst: parseSetting(env, 'GATEWAY_RATE_LIMIT_BURST'),
     },
     trustedProxies: parseSetting(env, 'GATEWAY_TRUST_PROXY'),
+    identity: {
+      cookieName: parseSetting(env, 'GATEWAY_SESSION_COOKIE'),
+      // Secure cookies need HTTPS, which production has and a local `npm start` does not.
+      cookieSecure:
+        parseSetting(env, 'GATEWAY_SESSION_COOKIE_SECURE') ?? environment === 'production',
+      sessionTtlSeconds: parseSetting(env, 'GATEWAY_SESSION_TTL_SECONDS'),
+      nonceTtlSeconds: parseSetting(env, 'GATEWAY_SIWE_NONCE_TTL_SECONDS'),
+      siweDomain: parseSetting(env, 'GATEWAY_SIWE_DOMAIN'),
+      siweChainIds: parseSetting(env, 'GATEWAY_SIWE_CHAIN_IDS'),
+    },
+    documents:
+      parseSetting(env, 'GATEWAY_DOCUMENTS') ?? (environment === 'production' ? 'trusted' : 'any'),
   };
 }

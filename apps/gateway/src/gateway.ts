@@ -1,8 +1,14 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { AnalyticsOlapStore, EventBus, OlapStore, OltpStore } from '@tidemark/domain';
+import type { Authenticator } from './auth/viewer';
 import type { GatewayConfig } from './config';
+import { createIdentityService } from './auth/identity-service';
+import { maySendAnyDocument } from './documents/caller';
+import { createDocumentResolver } from './documents/resolve-document';
+import { loadTrustedDocuments, type TrustedDocuments } from './documents/trusted-documents';
+import { resolveSubscribePayload } from './documents/ws-documents';
 import { createApollo } from './graphql/apollo';
 import { createProtection } from './graphql/protection';
 import { buildSchema } from './graphql/schema';
@@ -14,7 +20,7 @@ import { AnalyticsFanout } from './live/analytics-fanout';
 import { startBusFeed } from './live/bus-feed';
 import { RetractionFanout } from './live/retraction-fanout';
 import { TradeFanout } from './live/trade-fanout';
-import { startSubscriptionServer } from './live/ws-server';
+import { startSubscriptionServer, type LiveOptions } from './live/ws-server';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -28,6 +34,12 @@ export interface GatewayDeps {
   clock?: () => number;
   /** Milliseconds, the rate limit's refill clock; defaults to Date.now (tests move it). */
   clockMs?: () => number;
+  /** Who is calling; defaults to everyone anonymous (see auth/viewer.ts). */
+  authenticator?: Authenticator;
+  /** Live subscription settings (see live/ws-server.ts). */
+  live?: Pick<LiveOptions, 'bufferLimitBytes'>;
+  /** The documents GATEWAY_DOCUMENTS=trusted runs; defaults to @tidemark/schema's manifest. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 const systemClock = () => Math.floor(Date.now() / 1000);
@@ -65,6 +77,15 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const fanout = new TradeFanout(deps.config.subscriberQueueLimit);
   const retractions = new RetractionFanout(deps.config.subscriberQueueLimit);
   const updates = new AnalyticsFanout(deps.config.subscriberQueueLimit);
+  const identity = createIdentityService({
+    store: deps.oltp.identity,
+    settings: deps.config.identity,
+    clockMs: Date.now,
+    logger,
+    production: deps.config.environment === 'production',
+  });
+  const authenticator = deps.authenticator ?? identity.authenticator;
+  const httpAuth = { authenticator, cookieName: identity.cookie.name };
   const schema = buildSchema({
     oltp: deps.oltp,
     olap: deps.olap,
@@ -73,12 +94,22 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     fanout,
     retractions,
     updates,
+    identity,
     logger,
   });
   const { environment, limits, requestTimeoutMs } = deps.config;
   const protection = createProtection(limits, environment);
   const rateLimit = createRateLimit(deps.config.rateLimit, deps.clockMs ?? Date.now, logger);
   const { trustedProxies } = deps.config;
+  const documents = {
+    resolver: createDocumentResolver(
+      deps.config.documents,
+      deps.trustedDocuments ?? loadTrustedDocuments(),
+    ),
+    // The authenticator remembers each request's viewer: this costs no second look-up.
+    maySendAnyDocument: async (request: IncomingMessage) =>
+      maySendAnyDocument(await authenticator.fromRequest(request)),
+  };
   const httpServer = createServer();
   const subscriptions = startSubscriptionServer(
     httpServer,
@@ -87,6 +118,12 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     logger,
     deps.config.wsInitTimeoutMs,
     { protection, rateLimit, trustedProxies },
+    {
+      authenticator,
+      bufferLimitBytes: deps.live?.bufferLimitBytes,
+      resolvePayload: (payload, viewer) =>
+        resolveSubscribePayload(documents.resolver, payload, maySendAnyDocument(viewer)),
+    },
   );
   const apollo = createApollo(schema, httpServer, subscriptions, logger, {
     protection,
@@ -117,9 +154,11 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     'request',
     createRequestListener({
       apollo,
-      rest: createRestView({ schema, protection, rateLimit, requestTimeoutMs, logger }),
+      rest: createRestView({ schema, protection, rateLimit, requestTimeoutMs, logger, httpAuth }),
       corsOrigins: new Set(deps.config.corsOrigins),
       trustedProxies,
+      documents,
+      httpAuth,
       readiness: () =>
         readiness({ oltp: deps.oltp, olap: deps.olap, busLive: () => feed.live }, logger),
       logger,

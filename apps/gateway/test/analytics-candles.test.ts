@@ -15,12 +15,24 @@ afterAll(async () => {
 });
 
 const candlesQuery = `query($chainId: Int!, $pool: Address!, $interval: CandleInterval!,
-    $from: Int, $to: Int, $first: Int) {
-  candles(chainId: $chainId, pool: $pool, interval: $interval, from: $from, to: $to, first: $first) {
-    time openUsd highUsd lowUsd closeUsd open high low close volumeUsd
-    baseVolume quoteVolume trades buys sells uniqueTraders
+    $filter: TimeRangeFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  candles(chainId: $chainId, pool: $pool, interval: $interval, filter: $filter, first: $first,
+      after: $after, last: $last, before: $before) {
+    edges { cursor node { time openUsd highUsd lowUsd closeUsd open high low close volumeUsd
+      baseVolume quoteVolume trades buys sells uniqueTraders } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   }
 }`;
+
+interface CandlePage {
+  edges: { cursor: string; node: Row }[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+}
 
 type Row = Record<string, unknown>;
 /** Space-separated figures, "-" for null: USD OHLC, quote OHLC, "volumeUsd base quote". */
@@ -38,14 +50,21 @@ const candle = (time: number, usd: string, quote: string, volumes: string, count
   };
 };
 
-async function candles(variables: Row) {
-  const result = await graphql<{ candles: Row[] }>(harness.gateway.url, candlesQuery, {
+async function candlePage(variables: Row): Promise<CandlePage> {
+  const { from, to, ...rest } = variables;
+  const filter = from === undefined && to === undefined ? undefined : { from, to };
+  const result = await graphql<{ candles: CandlePage }>(harness.gateway.url, candlesQuery, {
     chainId: 1,
     pool: P1,
-    ...variables,
+    filter,
+    ...rest,
   });
   expect(result.errors).toBeUndefined();
-  return result.data?.candles;
+  return result.data!.candles;
+}
+
+async function candles(variables: Row) {
+  return (await candlePage(variables)).edges.map((e) => e.node);
 }
 
 describe('candles', () => {
@@ -86,6 +105,38 @@ describe('candles', () => {
       [T0 + 300, 1],
       [T0 + HOUR, 1],
     ]);
+  });
+
+  it('pages forward with after and backward with last/before, by bucket', async () => {
+    const first = await candlePage({ interval: 'M1', from: T0, to: NOW, first: 2 });
+    expect(first.edges.map((e) => e.node.time)).toEqual([T0, T0 + 60]);
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const range = { interval: 'M1', from: T0, to: NOW };
+    const next = await candlePage({ ...range, first: 2, after: first.pageInfo.endCursor });
+    expect(next.edges.map((e) => e.node.time)).toEqual([T0 + 360, T0 + HOUR]);
+    expect(next.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const back = await candlePage({ ...range, last: 1, before: next.pageInfo.startCursor });
+    expect(back.edges.map((e) => e.node.time)).toEqual([T0 + 60]);
+    expect(back.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    // Without a cursor, `last` is the newest candles.
+    const newest = await candlePage({ interval: 'M1', last: 2 });
+    expect(newest.edges.map((e) => e.node.time)).toEqual([T0 + 360, T0 + HOUR]);
+    expect(newest.pageInfo.hasPreviousPage).toBe(true);
+  });
+
+  it("refuses a cursor of another pool's or range's candles", async () => {
+    const page = await candlePage({ interval: 'M1', from: T0, to: NOW, first: 1 });
+    const result = await graphql(harness.gateway.url, candlesQuery, {
+      chainId: 1,
+      pool: P1,
+      interval: 'M1',
+      first: 1,
+      after: page.pageInfo.endCursor,
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(
+      /invalid cursor "after": it was issued for the 1m candles/,
+    );
   });
 
   it('answers an empty list for a pool or a range without trades', async () => {

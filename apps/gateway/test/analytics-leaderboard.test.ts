@@ -16,17 +16,25 @@ afterAll(async () => {
 
 type Row = Record<string, unknown>;
 
-const leaderboardQuery = `query($metric: LeaderboardMetric!, $window: ActivityWindow!, $chainId: Int, $first: Int, $after: String) {
-  leaderboard(metric: $metric, window: $window, chainId: $chainId, first: $first, after: $after) {
+const leaderboardQuery = `query($metric: LeaderboardOrderField!, $window: ActivityWindow!,
+    $chainId: Int, $first: Int, $after: String, $last: Int, $before: String,
+    $direction: OrderDirection = DESC) {
+  leaderboard(window: $window, orderBy: { field: $metric, direction: $direction },
+      filter: { chainId: $chainId }, first: $first, after: $after, last: $last, before: $before) {
     edges { cursor node { rank address totals { ${totalsFields} } } }
-    pageInfo { hasNextPage endCursor }
+    pageInfo { hasNextPage endCursor hasPreviousPage startCursor }
   }
 }`;
 
 interface LeaderboardData {
   leaderboard: {
     edges: { cursor: string; node: { rank: number; address: string; totals: Row } }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+      hasPreviousPage: boolean;
+      startCursor: string | null;
+    };
   };
 }
 
@@ -60,7 +68,18 @@ describe('leaderboard', () => {
       after: first.pageInfo.endCursor,
     });
     expect(ranked(second)).toEqual([[4, W2, '430']]);
-    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const back = await board({
+      metric: 'VOLUME',
+      window: 'ALL',
+      last: 2,
+      before: second.pageInfo.startCursor,
+    });
+    expect(ranked(back)).toEqual([
+      [2, W1, '1770'],
+      [3, W4, '720'],
+    ]);
+    expect(back.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
   });
 
   it('ranks a window, ties going to the lower address', async () => {
@@ -117,16 +136,21 @@ describe('leaderboard', () => {
 
 describe('bad arguments', () => {
   const candles = `query($chainId: Int!, $pool: Address!, $from: Int, $to: Int, $first: Int) {
-    candles(chainId: $chainId, pool: $pool, interval: M1, from: $from, to: $to, first: $first) { time }
+    candles(chainId: $chainId, pool: $pool, interval: M1, filter: { from: $from, to: $to },
+      first: $first) { edges { node { time } } }
   }`;
-  const pools = `query($chainId: Int, $first: Int, $after: String) {
-    pools(chainId: $chainId, first: $first, after: $after) { edges { cursor } }
+  const pools = `query($chainId: Int, $first: Int, $after: String, $last: Int,
+      $direction: OrderDirection = DESC) {
+    pools(filter: { chainId: $chainId }, orderBy: { field: VOLUME_24H, direction: $direction },
+      first: $first, after: $after, last: $last) { edges { cursor } }
   }`;
   const pool = `query($chainId: Int!) { pool(chainId: $chainId, address: "${POOL}") { address } }`;
   const history = `query($from: Int, $to: Int, $bucket: PnlBucket) {
-    wallet(address: "${W1}") { pnlHistory(from: $from, to: $to, bucket: $bucket) { time } }
+    wallet(address: "${W1}") {
+      pnlHistory(filter: { from: $from, to: $to }, bucket: $bucket) { edges { node { time } } }
+    }
   }`;
-  const notIssued = Buffer.from(JSON.stringify([1, 'pools of every chain', 0])).toString(
+  const notIssued = Buffer.from(JSON.stringify([1, 'pools of every chain', [0]])).toString(
     'base64url',
   );
   const ok = { chainId: 1, pool: POOL };
@@ -146,6 +170,8 @@ describe('bad arguments', () => {
     ['pools first = 0', pools, { first: 0 }, /first.*1 to 100/],
     ['a cursor that is not base64url', pools, { after: 'no cursor!' }, /cursor/],
     ['a cursor the API did not issue', pools, { after: notIssued }, /not a cursor this API issued/],
+    ['pools in ascending order', pools, { direction: 'ASC' }, /pools are served highest first/],
+    ['pools last without before', pools, { last: 2 }, /"last" needs "before"/],
     ['pool on chain -1', pool, { chainId: -1 }, /chainId -1/],
     ['a malformed wallet', `{ wallet(address: "bob") { address } }`, {}, /address.*bob/],
     ['PnL history from after to', history, { from: NOW, to: NOW - 1 }, /is after "to"/],
@@ -165,7 +191,13 @@ describe('bad arguments', () => {
       'a leaderboard chain of 0',
       leaderboardQuery,
       { metric: 'VOLUME', window: 'ALL', chainId: 0 },
-      /chainId 0/,
+      /filter.chainId 0/,
+    ],
+    [
+      'a leaderboard in ascending order',
+      leaderboardQuery,
+      { metric: 'VOLUME', window: 'ALL', direction: 'ASC' },
+      /orderBy.direction ASC: leaderboards are served highest first only/,
     ],
   ])('rejects %s with BAD_USER_INPUT', async (_name, query, variables, message) => {
     const result = await graphql(harness.gateway.url, query, variables);
@@ -179,7 +211,7 @@ describe('bad arguments', () => {
   it('rejects an unknown enum value as a GraphQL validation error', async () => {
     const result = await graphql(
       harness.gateway.url,
-      `{ candles(chainId: 1, pool: "${POOL}", interval: M2) { time } }`,
+      `{ candles(chainId: 1, pool: "${POOL}", interval: M2) { edges { cursor } } }`,
     );
     expect(result.errors?.[0]?.message).toMatch(/M2/);
     expect(result.data ?? null).toBeNull();

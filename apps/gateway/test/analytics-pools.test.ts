@@ -67,16 +67,22 @@ describe('pool and pools', () => {
     });
   });
 
-  const poolsQuery = `query($chainId: Int, $first: Int, $after: String) {
-    pools(chainId: $chainId, first: $first, after: $after) {
+  const poolsQuery = `query($filter: PoolFilter, $first: Int, $after: String, $last: Int,
+      $before: String) {
+    pools(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
       edges { cursor node { chainId address stats { volume24hUsd } } }
-      pageInfo { hasNextPage endCursor }
+      pageInfo { hasNextPage endCursor hasPreviousPage startCursor }
     }
   }`;
   interface PoolsData {
     pools: {
       edges: { cursor: string; node: { chainId: number; address: string; stats: Row } }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      pageInfo: {
+        hasNextPage: boolean;
+        endCursor: string | null;
+        hasPreviousPage: boolean;
+        startCursor: string | null;
+      };
     };
   }
   const page = async (variables: Row) => {
@@ -101,10 +107,13 @@ describe('pool and pools', () => {
     expect(second.pageInfo.hasNextPage).toBe(false);
     const all = await page({});
     expect(listed(all)).toEqual([...listed(first), ...listed(second)]);
+    const back = await page({ last: 1, before: second.pageInfo.startCursor });
+    expect(listed(back)).toEqual([[1, P1, '58']]);
+    expect(back.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
   });
 
   it('lists one chain when asked', async () => {
-    const chain2 = await page({ chainId: 2 });
+    const chain2 = await page({ filter: { chainId: 2 } });
     expect(listed(chain2)).toEqual([[2, P3, '7']]);
     expect(chain2.pageInfo.hasNextPage).toBe(false);
   });
@@ -112,7 +121,7 @@ describe('pool and pools', () => {
   it('refuses a cursor issued for another list', async () => {
     const first = await page({ first: 1 });
     const result = await graphql(harness.gateway.url, poolsQuery, {
-      chainId: 1,
+      filter: { chainId: 1 },
       after: first.pageInfo.endCursor,
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -96,7 +96,17 @@ async function query(text: string, variables: Row = {}) {
 async function walletData(text: string, variables: Row = {}) {
   const result = await query(text, variables);
   expect(result.errors).toBeUndefined();
-  return result.data!.wallet;
+  return nodesOf(result.data!.wallet);
+}
+
+/** The wallet with each connection replaced by its nodes, to compare lists as lists. */
+function nodesOf(wallet: Row): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(wallet)) {
+    const edges = (value as { edges?: { node: unknown }[] } | null)?.edges;
+    out[key] = edges === undefined ? value : edges.map((e) => e.node);
+  }
+  return out;
 }
 
 /** A `TokenBalance`: "symbol decimals balance amount price value" ("-" is null), then the block. */
@@ -126,7 +136,9 @@ const tk2Held = balance(2, TK2, 'TK2 18 5000000000000000000 5 45 225', 30);
 describe('Wallet.balances', () => {
   it('values each held token at its latest price, by chain and token, across chains', async () => {
     const wallet = await walletData(
-      `query($address: Address!) { wallet(address: $address) { balances { ${balanceFields} } } }`,
+      `query($address: Address!) {
+        wallet(address: $address) { balances { edges { node { ${balanceFields} } } } }
+      }`,
     );
     expect(wallet.balances).toEqual([tknHeld, usdcHeld, oddHeld, tk2Held]);
   });
@@ -134,26 +146,49 @@ describe('Wallet.balances', () => {
   it('keeps to one chain, and lists emptied tokens with includeZero', async () => {
     const wallet = await walletData(
       `query($address: Address!) {
-        wallet(address: $address, chainId: 1) { balances(includeZero: true) { ${balanceFields} } }
+        wallet(address: $address, chainId: 1) {
+          balances(filter: { includeZero: true }) { edges { node { ${balanceFields} } } }
+        }
       }`,
     );
     expect(wallet.balances).toEqual([tknHeld, usdcHeld, oddHeld, altEmpty]);
   });
 
+  it('pages balances backward from the end, counting them all', async () => {
+    const result = await query(
+      `query($address: Address!) {
+        wallet(address: $address) {
+          balances(last: 2) { totalCount edges { node { token } } pageInfo { hasPreviousPage hasNextPage } }
+        }
+      }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.wallet.balances).toEqual({
+      totalCount: 4,
+      edges: [{ node: { token: ODD } }, { node: { token: TK2 } }],
+      pageInfo: { hasPreviousPage: true, hasNextPage: false },
+    });
+  });
+
   it('answers an empty list for a wallet without transfers, next to its other fields', async () => {
     const result = await graphql<{ wallet: Row }>(
       harness.gateway.url,
-      `query { wallet(address: "${byteAddress('ee')}") { balances { token } totals { unpricedPositions } } }`,
+      `query { wallet(address: "${byteAddress('ee')}") {
+        balances { totalCount edges { node { token } } } totals { unpricedPositions } } }`,
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data?.wallet).toEqual({ balances: [], totals: { unpricedPositions: 0 } });
+    expect(result.data?.wallet).toEqual({
+      balances: { totalCount: 0, edges: [] },
+      totals: { unpricedPositions: 0 },
+    });
   });
 });
 
 const historyQuery = `query($address: Address!, $token: Address!, $chainId: Int!, $interval: BalanceInterval, $from: Int, $to: Int) {
   wallet(address: $address) {
-    balanceHistory(token: $token, chainId: $chainId, interval: $interval, from: $from, to: $to) {
-      time balance amount priceUsd valueUsd
+    balanceHistory(token: $token, chainId: $chainId, interval: $interval,
+        filter: { from: $from, to: $to }) {
+      edges { node { time balance amount priceUsd valueUsd } }
     }
   }
 }`;

@@ -52,7 +52,17 @@ async function walletData(variables: Row, fields: string) {
     variables,
   );
   expect(result.errors).toBeUndefined();
-  return result.data!.wallet;
+  return nodesOf(result.data!.wallet);
+}
+
+/** The wallet with each connection replaced by its nodes, to compare lists as lists. */
+function nodesOf(wallet: Row): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(wallet)) {
+    const edges = (value as { edges?: { node: unknown }[] } | null)?.edges;
+    out[key] = edges === undefined ? value : edges.map((e) => e.node);
+  }
+  return out;
 }
 
 /** Space-separated figures, "-" for null. */
@@ -92,7 +102,7 @@ describe('wallet positions and totals', () => {
   it('lists held positions on every chain at current prices, null where a token has no price', async () => {
     const wallet = await walletData(
       { address: W1 },
-      `address chainId positions { ${positionFields} }`,
+      `address chainId positions { edges { node { ${positionFields} } } }`,
     );
     expect(wallet).toEqual({
       address: W1,
@@ -104,9 +114,36 @@ describe('wallet positions and totals', () => {
   it('adds closed positions with their realized PnL when asked', async () => {
     const wallet = await walletData(
       { address: W1, chainId: 2, closed: true },
-      `chainId positions(includeClosed: $closed) { ${positionFields} }`,
+      `chainId positions(filter: { includeClosed: $closed }) { edges { node { ${positionFields} } } }`,
     );
     expect(wallet).toEqual({ chainId: 2, positions: [tk2Closed, usd2Held] });
+  });
+
+  it('pages positions both ways by chain and token, with their count', async () => {
+    const page = async (args: string) => {
+      const result = await graphql<{ wallet: { positions: Row } }>(
+        harness.gateway.url,
+        `{ wallet(address: "${W1}") { positions(${args}) { totalCount
+          edges { cursor node { chainId token } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.wallet.positions as {
+        totalCount: number;
+        edges: { node: { token: string } }[];
+        pageInfo: Record<string, unknown>;
+      };
+    };
+    const first = await page('first: 3');
+    expect(first.totalCount).toBe(4);
+    expect(first.edges.map((e) => e.node.token)).toEqual(
+      [usdcHeld, tknHeld, altUnpriced].map((p) => p.token),
+    );
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const rest = await page(`first: 3, after: "${first.pageInfo.endCursor as string}"`);
+    expect(rest.edges.map((e) => e.node.token)).toEqual([usd2Held.token]);
+    const back = await page(`last: 2, before: "${rest.pageInfo.startCursor as string}"`);
+    expect(back.edges.map((e) => e.node.token)).toEqual([tknHeld.token, altUnpriced.token]);
+    expect(back.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
   });
 
   it('totals realized PnL, and unrealized PnL only when every held position is priced', async () => {
@@ -133,7 +170,8 @@ describe('wallet positions and totals', () => {
   it('answers zeros and no positions for a wallet that never traded', async () => {
     const wallet = await walletData(
       { address: NEVER },
-      `activity { trades volumeUsd winRate } positions { token } pnlHistory { time }
+      `activity { trades volumeUsd winRate } positions { edges { node { token } } }
+       pnlHistory { edges { node { time } } }
        totals { realizedPnlUsd unrealizedPnlUsd unpricedPositions }`,
     );
     expect(wallet).toEqual({
@@ -167,7 +205,7 @@ describe('wallet activity and PnL history', () => {
   it('gives daily realized PnL over the last 30 days by default, with the running total', async () => {
     const wallet = await walletData(
       { address: W1 },
-      'pnlHistory { time realizedPnlUsd cumulativeRealizedPnlUsd }',
+      'pnlHistory { edges { node { time realizedPnlUsd cumulativeRealizedPnlUsd } } }',
     );
     const day = (t: number) => t - (t % DAY);
     expect(wallet.pnlHistory).toEqual([
@@ -180,7 +218,8 @@ describe('wallet activity and PnL history', () => {
   it('gives hourly points of a range, the running total counting what came before it', async () => {
     const wallet = await walletData(
       { address: W1, from: NOW - 2 * DAY, bucket: 'H1' },
-      'pnlHistory(from: $from, to: $to, bucket: $bucket) { time realizedPnlUsd cumulativeRealizedPnlUsd }',
+      `pnlHistory(filter: { from: $from, to: $to }, bucket: $bucket) {
+        edges { node { time realizedPnlUsd cumulativeRealizedPnlUsd } } }`,
     );
     const hour = (t: number) => t - (t % HOUR);
     expect(wallet.pnlHistory).toEqual([

@@ -1,14 +1,16 @@
+import { GraphQLError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Topics } from '@tidemark/domain';
+import type { Authenticator, Viewer } from '../src/auth/viewer';
 import type { Gateway } from '../src/index';
 import { eventually, startHarness, type Harness } from './support/harness';
-import { addr, makeTrade } from './support/trades';
+import { addr, makeTrade, tradeId } from './support/trades';
 import { openAcknowledged, openRawSocket, type RawSocket } from './support/ws-frames';
+import { startGatewayWith } from './support/ws-gateway';
 
-// graphql-ws PROTOCOL.md (graphql-transport-ws), frame by frame. 4403 Forbidden is for
-// rejecting a connection_init (authentication), which the gateway does not have yet.
+// graphql-ws PROTOCOL.md (graphql-transport-ws), frame by frame.
 
 const initTimeoutMs = 200;
 const liveTrades = 'subscription { tradeExecuted(filter: { chainId: 7 }) { id amountIn } }';
@@ -134,6 +136,31 @@ it('closes with 4406 when the client does not speak graphql-transport-ws', async
   expect(await socket.closed).toEqual({ code: 4406, reason: 'Subprotocol not acceptable' });
 });
 
+it('pushes one shared result to every subscriber of a document, each under its own id', async () => {
+  const [first, second] = [await acknowledged(), await acknowledged()];
+  const subscribe = (socket: RawSocket, id: string) =>
+    socket.send({ id, type: 'subscribe', payload: { query: liveTrades } });
+  subscribe(first, 'a');
+  subscribe(first, 'b');
+  subscribe(second, 'a');
+  // Frames are handled in order: the pongs mean all three subscriptions are running.
+  for (const socket of [first, second]) {
+    socket.send({ type: 'ping' });
+    expect(await socket.next()).toEqual({ type: 'pong' });
+  }
+  const trade = makeTrade({ chainId: 7, pool: addr('7'), amountIn: '31337' });
+  await harness.bus.publish(Topics.chainEvents, [trade]);
+  const payload = { data: { tradeExecuted: { id: tradeId(trade), amountIn: '31337' } } };
+  const firstFrames = [await first.next(), await first.next()];
+  expect(firstFrames).toEqual(
+    expect.arrayContaining([
+      { id: 'a', type: 'next', payload },
+      { id: 'b', type: 'next', payload },
+    ]),
+  );
+  expect(await second.next()).toEqual({ id: 'a', type: 'next', payload });
+});
+
 describe('the graphql-ws client', () => {
   it('runs a query and receives live trades over one connection', async () => {
     const client = createClient({
@@ -166,5 +193,78 @@ describe('the graphql-ws client', () => {
     });
     expect(errors).toEqual([]);
     expect(received[0]?.amountIn).toBe('777');
+  });
+});
+
+/** Knows two API keys; refuses any other token as a real authenticator refuses a revoked key. */
+const fakeAuthenticator: Authenticator = {
+  fromRequest: () => Promise.resolve({ kind: 'anonymous' }),
+  fromConnection: (_request, params) => {
+    const token = params?.token;
+    if (token === undefined) return Promise.resolve({ kind: 'anonymous' });
+    if (token !== 'key-a' && token !== 'key-b')
+      return Promise.reject(
+        new GraphQLError('Unknown or revoked API key', {
+          extensions: { code: 'UNAUTHENTICATED' },
+        }),
+      );
+    const viewer: Viewer = {
+      kind: 'user',
+      userId: `user-${token}`,
+      address: addr('u'),
+      via: 'apiKey',
+      apiKeyId: token,
+      scopes: ['read'],
+    };
+    return Promise.resolve(viewer);
+  },
+};
+
+describe('authentication in connection_init', () => {
+  let authenticated: Gateway;
+  beforeAll(async () => {
+    // A budget of 2 units that never refills: `{ __typename }` costs 1.
+    authenticated = await startGatewayWith(harness, {
+      authenticator: fakeAuthenticator,
+      clockMs: () => 0,
+      config: { rateLimit: { costPerSecond: 1, burst: 2 } },
+    });
+  });
+  afterAll(() => authenticated?.stop());
+
+  async function init(token: string): Promise<RawSocket> {
+    const socket = await raw(authenticated.wsUrl);
+    socket.send({ type: 'connection_init', payload: { token } });
+    return socket;
+  }
+
+  /** Runs `{ __typename }`; the answer's frame type, or the error's code. */
+  async function typename(socket: RawSocket, id: string): Promise<unknown> {
+    socket.send({ id, type: 'subscribe', payload: { query: '{ __typename }' } });
+    const frame = await socket.next();
+    if (frame.type === 'next') expect(await socket.next()).toEqual({ id, type: 'complete' });
+    const errors = frame.payload as { extensions?: { code?: string } }[];
+    return frame.type === 'error' ? errors[0]?.extensions?.code : frame.type;
+  }
+
+  it('closes with 4403 Forbidden when the credentials are refused', async () => {
+    const socket = await init('revoked');
+    expect(await socket.closed).toEqual({ code: 4403, reason: 'Forbidden' });
+  });
+
+  it('acknowledges accepted credentials and charges the API key, not the address', async () => {
+    const keyA = await init('key-a');
+    expect(await keyA.next()).toEqual({ type: 'connection_ack' });
+    expect(await typename(keyA, '1')).toBe('next');
+    expect(await typename(keyA, '2')).toBe('next');
+    // Key A's budget is spent; the refusal is the operation's error and the socket stays open.
+    expect(await typename(keyA, '3')).toBe('RATE_LIMITED');
+    // Key B and the anonymous client come from the same address but have budgets of their own.
+    const keyB = await init('key-b');
+    expect(await keyB.next()).toEqual({ type: 'connection_ack' });
+    expect(await typename(keyB, '1')).toBe('next');
+    const anonymous = await openAcknowledged(authenticated.wsUrl);
+    sockets.push(anonymous);
+    expect(await typename(anonymous, '1')).toBe('next');
   });
 });

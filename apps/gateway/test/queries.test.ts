@@ -4,18 +4,31 @@ import { graphql, startHarness, type Harness } from './support/harness';
 import { addr, makeTrade, makeV3Trade, newestFirst, tradeId } from './support/trades';
 
 const tradeFields = `id chainId blockNumber blockHash txHash logIndex timestamp protocol pool trader tokenIn tokenOut amountIn amountOut sqrtPriceX96 liquidity tick status`;
-const tradesQuery = `query Trades($filter: TradeFilter, $first: Int, $after: String) {
-  trades(filter: $filter, first: $first, after: $after) {
+const tradesQuery = `query Trades($filter: TradeFilter, $orderBy: TradeOrder, $first: Int,
+    $after: String, $last: Int, $before: String) {
+  trades(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last,
+    before: $before) {
     edges { cursor node { ${tradeFields} } }
-    pageInfo { hasNextPage endCursor }
+    pageInfo { hasNextPage endCursor hasPreviousPage startCursor }
   }
 }`;
 
 interface TradesData {
   trades: {
     edges: { cursor: string; node: Record<string, unknown> & { id: string } }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+      hasPreviousPage: boolean;
+      startCursor: string | null;
+    };
   };
+}
+
+async function tradesPage(variables: Record<string, unknown>) {
+  const result = await graphql<TradesData>(harness.gateway.url, tradesQuery, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data!.trades;
 }
 
 let harness: Harness;
@@ -144,11 +157,44 @@ describe('trades', () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual(newestFirst(trades).map(tradeId));
   });
+
+  it('lists oldest first with orderBy ASC', async () => {
+    const page = await tradesPage({
+      orderBy: { field: 'TIMESTAMP', direction: 'ASC' },
+      first: 100,
+    });
+    expect(page.edges.map((e) => e.node.id)).toEqual(newestFirst(trades).reverse().map(tradeId));
+  });
+
+  it('pages backward with last/before, back to where forward paging started', async () => {
+    const all = newestFirst(trades).map(tradeId);
+    const tail = await tradesPage({ last: 4 });
+    expect(tail.edges.map((e) => e.node.id)).toEqual(all.slice(-4));
+    expect(tail.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(tail.pageInfo.startCursor).toBe(tail.edges[0]?.cursor);
+    const before = await tradesPage({ last: 5, before: tail.pageInfo.startCursor });
+    expect(before.edges.map((e) => e.node.id)).toEqual(all.slice(-9, -4));
+    expect(before.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const head = await tradesPage({ last: 100, before: before.pageInfo.startCursor });
+    expect(head.edges.map((e) => e.node.id)).toEqual(all.slice(0, -9));
+    expect(head.pageInfo.hasPreviousPage).toBe(false);
+    // Oldest first, backward from the end gives the newest, in that order.
+    const asc = { field: 'TIMESTAMP', direction: 'ASC' };
+    const newest = await tradesPage({ orderBy: asc, last: 3 });
+    expect(newest.edges.map((e) => e.node.id)).toEqual(all.slice(0, 3).reverse());
+  });
+
+  it('has no previous page on the first page, and one after a cursor', async () => {
+    const first = await tradesPage({ first: 2 });
+    expect(first.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    const second = await tradesPage({ first: 2, after: first.pageInfo.endCursor });
+    expect(second.pageInfo.hasPreviousPage).toBe(true);
+  });
 });
 
 describe('V3 pool state and status', () => {
   const query = `query($final: Boolean) {
-    trades(first: 100, finalizedOnly: $final) { edges { node { ${tradeFields} } } }
+    trades(first: 100, filter: { finalizedOnly: $final }) { edges { node { ${tradeFields} } } }
   }`;
   const nodeAt = async (blockNumber: number) => {
     const result = await graphql<TradesData>(harness.gateway.url, query, {});
@@ -209,6 +255,16 @@ describe('bad input', () => {
     ['first = 101', tradesQuery, { first: 101 }, /first.*1 to 100/],
     ['a cursor that is not base64url', tradesQuery, { after: 'not a cursor!' }, /cursor/],
     ['a cursor the API did not issue', tradesQuery, { after: notIssued }, /cursor/],
+    ['first and last together', tradesQuery, { first: 2, last: 2 }, /not both/],
+    ['last = 101', tradesQuery, { last: 101 }, /"last" 101.*1 to 100/],
+    [
+      "another list's cursor",
+      tradesQuery,
+      {
+        before: Buffer.from(JSON.stringify([1, 'pools of every chain', [1]])).toString('base64url'),
+      },
+      /invalid cursor "before": .* is not a cursor this API issued for trades/,
+    ],
     ['a malformed pool variable', tradesQuery, { filter: { pool: '0x1234' } }, /address.*0x1234/],
     [
       'a malformed trader literal',

@@ -45,7 +45,7 @@ describe('finality in queries', () => {
       makeTrade({ chainId: 8, blockNumber: 10 }),
     ]);
     const query = `query($final: Boolean) {
-      trades(first: 100, finalizedOnly: $final) { edges { node { chainId blockNumber } } }
+      trades(first: 100, filter: { finalizedOnly: $final }) { edges { node { chainId blockNumber } } }
       chains { id finalizedBlock }
     }`;
     type Data = {

@@ -3,12 +3,15 @@ import { connect, type NetConnectOpts, type Socket } from 'node:net';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { Topics } from '@tidemark/domain';
+import { createKafkaBus } from '@tidemark/bus';
+import { Topics, type EventBus } from '@tidemark/domain';
+import { startKafka, type KafkaBroker } from '@tidemark/testkit';
 import type { CanonicalEvent, TradeExecutedV1 } from '@tidemark/schema';
-import { slowSubscriberCloseCode } from '../src/index';
+import { slowSubscriberCloseCode, type Gateway } from '../src/index';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { subscribeLive, type Received } from './support/live-client';
 import { addr, makeTrade, makeV3Trade, tradeId } from './support/trades';
+import { startGatewayWith } from './support/ws-gateway';
 
 const fields =
   'id chainId blockNumber blockHash txHash logIndex timestamp protocol pool trader tokenIn tokenOut amountIn amountOut';
@@ -183,4 +186,62 @@ describe('a slow subscriber', () => {
     expect(published.every((id) => fastIds.has(id))).toBe(true);
     expect(fast.errors).toEqual([]);
   }, 90_000);
+});
+
+describe('server mode', () => {
+  let broker: KafkaBroker | undefined;
+  const buses: EventBus[] = [];
+  const replicas: Gateway[] = [];
+
+  beforeAll(async () => {
+    broker = await startKafka();
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(replicas.map((gateway) => gateway.stop()));
+    await Promise.all(buses.map((bus) => bus.close()));
+    await broker?.stop();
+  });
+
+  async function kafkaBus(clientId: string): Promise<EventBus> {
+    const bus = await createKafkaBus({
+      brokers: broker!.brokers,
+      clientId,
+      logger: harness.logger,
+    });
+    buses.push(bus);
+    return bus;
+  }
+
+  it('pushes a trade published on Kafka to the subscribers of every gateway replica', async () => {
+    const indexer = await kafkaBus('test-indexer');
+    for (const name of ['replica-a', 'replica-b'])
+      replicas.push(await startGatewayWith(harness, { bus: await kafkaBus(name) }));
+    // Two subscribers of one operation per replica (one shared execution each), one of another.
+    const filter = { filter: { chainId: 9 } };
+    const same = replicas.flatMap((gateway) => [
+      subscribe(gateway.wsUrl, filter),
+      subscribe(gateway.wsUrl, filter),
+    ]);
+    const other = replicas.map((gateway) => subscribe(gateway.wsUrl, filter, 'id amountIn'));
+    const everyone = [...same, ...other];
+    // Live consumers see what is published after they joined: publish until all are live.
+    await eventually(
+      'every subscriber of both replicas to be live',
+      async () => {
+        await indexer.publish(Topics.chainEvents, [makeTrade({ chainId: 9 })]);
+        return everyone.every((received) => received.pushes.length > 0);
+      },
+      60_000,
+    );
+    const trade = makeTrade({ chainId: 9, amountIn: '4242' });
+    await indexer.publish(Topics.chainEvents, [trade]);
+    await eventually('the trade at every subscriber', () =>
+      everyone.every((received) => received.pushes.some((push) => push.id === tradeId(trade))),
+    );
+    for (const received of everyone) {
+      expect(received.pushes.find((push) => push.id === tradeId(trade))?.amountIn).toBe('4242');
+      expect(received.errors).toEqual([]);
+    }
+  }, 120_000);
 });

@@ -34,26 +34,28 @@ const stats = `volume24hUsd trades24h buys24h sells24h priceUsd liquidityUsd
   priceChange { m5 h1 h6 h24 }`;
 
 const queries: Record<QueryKind, string> = {
-  leaderboard: `query($metric: LeaderboardMetric!, $window: ActivityWindow!, $chainId: Int) {
-    leaderboard(metric: $metric, window: $window, chainId: $chainId, first: 20) {
+  leaderboard: `query($metric: LeaderboardOrderField!, $window: ActivityWindow!, $chainId: Int) {
+    leaderboard(window: $window, orderBy: { field: $metric, direction: DESC },
+      filter: { chainId: $chainId }, first: 20) {
       edges { cursor node { rank address totals { window ${totals} } } }
       pageInfo { hasNextPage endCursor } } }`,
   candles: `query($chainId: Int!, $pool: Address!, $interval: CandleInterval!) {
-    candles(chainId: $chainId, pool: $pool, interval: $interval, first: 100) {
+    candles(chainId: $chainId, pool: $pool, interval: $interval, first: 100) { edges { node {
       time openUsd highUsd lowUsd closeUsd open high low close volumeUsd baseVolume quoteVolume
-      trades buys sells uniqueTraders } }`,
+      trades buys sells uniqueTraders } } } }`,
   walletActivity: `query($address: Address!, $chainId: Int, $window: ActivityWindow!) {
     wallet(address: $address, chainId: $chainId) { address activity(window: $window) { window ${totals} } } }`,
   walletPositions: `query($address: Address!, $chainId: Int) {
     wallet(address: $address, chainId: $chainId) { address
-      positions { chainId token decimals quantity costBasisUsd averageCostUsd realizedPnlUsd
-        untrackedQuantity cash priceUsd valueUsd unrealizedPnlUsd }
+      positions(first: 100) { edges { node { chainId token decimals quantity costBasisUsd
+        averageCostUsd realizedPnlUsd untrackedQuantity cash priceUsd valueUsd unrealizedPnlUsd } } }
       totals { realizedPnlUsd unrealizedPnlUsd pricedUnrealizedPnlUsd unpricedPositions } } }`,
   walletPnlHistory: `query($address: Address!, $chainId: Int, $bucket: PnlBucket!, $from: Int) {
     wallet(address: $address, chainId: $chainId) { address
-      pnlHistory(bucket: $bucket, from: $from) { time realizedPnlUsd cumulativeRealizedPnlUsd } } }`,
+      pnlHistory(bucket: $bucket, filter: { from: $from }, first: 1000) {
+        edges { node { time realizedPnlUsd cumulativeRealizedPnlUsd } } } } }`,
   pools: `query($chainId: Int) {
-    pools(chainId: $chainId, first: 20) { edges { cursor node { chainId address stats { ${stats} } } }
+    pools(filter: { chainId: $chainId }, first: 20) { edges { cursor node { chainId address stats { ${stats} } } }
       pageInfo { hasNextPage endCursor } } }`,
   poolStats: `query($chainId: Int!, $address: Address!) {
     pool(chainId: $chainId, address: $address) { chainId address stats { ${stats} } } }`,

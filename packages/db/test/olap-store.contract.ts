@@ -110,6 +110,17 @@ function idempotencyAndOrderTests(harness: Harness): void {
     });
     expect(await store.queryTrades({}, 0)).toEqual({ trades: [], hasNextPage: true });
   });
+
+  it('reads oldest first, strictly after the cursor in that order', async () => {
+    const store = harness.store();
+    const trades = tradeSet();
+    await store.insertTrades(trades);
+    const oldest = expected(trades, () => true).reverse();
+    const first = await store.queryTrades({}, 4, undefined, 'oldestFirst');
+    expect(first).toEqual({ trades: oldest.slice(0, 4), hasNextPage: true });
+    const next = await store.queryTrades({}, 100, cursorOf(oldest[3]!), 'oldestFirst');
+    expect(next).toEqual({ trades: oldest.slice(4), hasNextPage: false });
+  });
 }
 
 function filterTests(harness: Harness): void {

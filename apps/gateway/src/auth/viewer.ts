@@ -6,7 +6,14 @@ export type ApiKeyScope = 'read' | 'alerts:write';
 /** Who is calling: nobody known, or a user through a session cookie or an API key. */
 export type Viewer =
   | { kind: 'anonymous' }
-  | { kind: 'user'; userId: string; address: string; via: 'session' }
+  | {
+      kind: 'user';
+      userId: string;
+      address: string;
+      via: 'session';
+      /** The session's key in the store (a hash of its cookie), to check it is still valid. */
+      sessionId?: string;
+    }
   | {
       kind: 'user';
       userId: string;

@@ -9,39 +9,33 @@ const now = 1_700_000_000 - (1_700_000_000 % DAY) + 12 * HOUR + 1_815;
 describe('toCandleRange', () => {
   it('defaults to the `first` buckets ending with the one holding now', () => {
     const hourStart = now - (now % HOUR);
-    expect(toCandleRange({ interval: '1h', first: 3 }, now)).toEqual({
+    expect(toCandleRange({ interval: '1h' }, 3, now)).toEqual({
       from: hourStart - 2 * HOUR,
       to: now + 1,
-      limit: 3,
     });
-    expect(toCandleRange({ interval: '1m' }, now)).toMatchObject({ limit: 100 });
   });
 
   it('counts back from an explicit `to`, whose own second is not included', () => {
-    expect(toCandleRange({ interval: '5m', to: 6_000, first: 2 }, now)).toEqual({
+    expect(toCandleRange({ interval: '5m', to: 6_000 }, 2, now)).toEqual({
       from: 5_400,
       to: 6_000,
-      limit: 2,
     });
     // Never before the epoch.
-    expect(toCandleRange({ interval: '1d', to: 100, first: 5 }, now)).toMatchObject({ from: 0 });
+    expect(toCandleRange({ interval: '1d', to: 100 }, 5, now)).toMatchObject({ from: 0 });
   });
 
   it('keeps an explicit range as given', () => {
-    expect(toCandleRange({ interval: '1m', from: 10, to: 10, first: 1_000 }, now)).toEqual({
+    expect(toCandleRange({ interval: '1m', from: 10, to: 10 }, 1_000, now)).toEqual({
       from: 10,
       to: 10,
-      limit: 1_000,
     });
   });
 
   it.each([
-    [{ first: 0 }, /"first" 0: expected an integer from 1 to 1000/],
-    [{ first: 1_001 }, /"first" 1001/],
     [{ from: 5, to: 4 }, /"from" \(5\) is after "to" \(4\); swap them/],
     [{ to: -1 }, /"to" -1: expected Unix seconds/],
   ])('refuses %o', (args, message) => {
-    expect(() => toCandleRange({ interval: '1m', ...args }, now)).toThrow(message);
+    expect(() => toCandleRange({ interval: '1m', ...args }, 10, now)).toThrow(message);
   });
 });
 

@@ -1,8 +1,6 @@
 import type { CandleInterval, PnlBucket } from '@tidemark/domain';
 import { badUserInput } from './errors';
 
-export const defaultCandleCount = 100;
-export const maxCandleCount = 1_000;
 const HOUR = 3_600;
 const DAY = 86_400;
 /** The stores cap hourly PnL history at 31 days. */
@@ -54,26 +52,30 @@ function toRange(
   return { from, to };
 }
 
-export interface CandleArgs {
+export interface CandleRangeArgs {
   interval: CandleInterval;
   from?: number | null;
   to?: number | null;
-  first?: number | null;
 }
 
-/** The range and count of a candles query; by default the `first` buckets ending with now's. */
-export function toCandleRange(args: CandleArgs, now: number): TimeRange & { limit: number } {
-  const limit = args.first ?? defaultCandleCount;
-  if (limit < 1 || limit > maxCandleCount)
-    throw badUserInput(`invalid "first" ${limit}: expected an integer from 1 to ${maxCandleCount}`);
+/** The range of a candles page of `limit`; without `from`, the `limit` buckets ending with now's. */
+export function toCandleRange(args: CandleRangeArgs, limit: number, now: number): TimeRange {
   const seconds = candleSeconds[args.interval];
   const range = toRange(args, now, 0);
   if (args.from == null) {
-    // The start of the bucket holding the range's last second, less first - 1 buckets.
+    // The start of the bucket holding the range's last second, less limit - 1 buckets.
     const last = Math.max(0, range.to - 1);
     range.from = Math.max(0, last - (last % seconds) - (limit - 1) * seconds);
   }
-  return { ...range, limit };
+  return range;
+}
+
+/** [from, to) of a time filter, `to` defaulting to just after now and `from` to 0. */
+export function toOpenRange(
+  args: { from?: number | null; to?: number | null },
+  now: number,
+): TimeRange {
+  return toRange(args, now, Number.POSITIVE_INFINITY);
 }
 
 /** The range of a PnL history query: 30 days up to now by default; hourly spans 31 days at most. */

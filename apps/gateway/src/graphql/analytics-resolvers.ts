@@ -1,20 +1,11 @@
-import type {
-  ActivityWindow,
-  CandleInterval,
-  LeaderboardMetric,
-  PnlBucket,
-  TradeSide,
-} from '@tidemark/domain';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ActivityWindow, CandleInterval, PnlBucket, TradeSide } from '@tidemark/domain';
 import { candles, pool, pools, type CandlesArgs, type PoolsArgs } from './market-queries';
-import { portfolioResolvers } from './portfolio-view';
+import { pageInfoResolvers } from './paging';
+import { BalanceIntervalEnum } from './portfolio-view';
 import { tradePricingResolvers } from './trade-pricing';
-import {
-  leaderboard,
-  wallet,
-  type LeaderboardArgs,
-  type PnlHistoryArgs,
-  type WalletQueryDeps,
-} from './wallet-queries';
+import { walletListResolvers } from './wallet-lists';
+import { leaderboard, wallet, type LeaderboardArgs, type WalletQueryDeps } from './wallet-queries';
 import type { WalletView } from './wallet-view';
 
 // The API spells these as enum values; resolvers and stores work with the domain's words.
@@ -31,37 +22,36 @@ const enums = {
     string,
     ActivityWindow
   >,
-  LeaderboardMetric: {
-    VOLUME: 'volume',
-    REALIZED_PNL: 'realizedPnl',
-    WIN_RATE: 'winRate',
-  } satisfies Record<string, LeaderboardMetric>,
   PnlBucket: { H1: '1h', D1: '1d' } satisfies Record<string, PnlBucket>,
   TradeSide: { BUY: 'buy', SELL: 'sell' } satisfies Record<string, TradeSide>,
 };
 
 /** Queries and types of the analytics API: candles, wallets, leaderboards, pools, trade USD. */
 export function analyticsResolvers(deps: WalletQueryDeps) {
-  const portfolio = portfolioResolvers(deps);
   return {
     ...enums,
-    BalanceInterval: portfolio.BalanceInterval,
+    BalanceInterval: BalanceIntervalEnum,
     Query: {
-      candles: (_parent: unknown, args: CandlesArgs) => candles(deps, args),
+      candles: (_parent: unknown, args: CandlesArgs, _context: unknown, info: GraphQLResolveInfo) =>
+        candles(deps, args, info),
       wallet: (_parent: unknown, args: { address: string; chainId?: number | null }) =>
         wallet(deps, args),
-      leaderboard: (_parent: unknown, args: LeaderboardArgs) => leaderboard(deps, args),
-      pools: (_parent: unknown, args: PoolsArgs) => pools(deps, args),
+      leaderboard: (
+        _parent: unknown,
+        args: LeaderboardArgs,
+        _context: unknown,
+        info: GraphQLResolveInfo,
+      ) => leaderboard(deps, args, info),
+      pools: (_parent: unknown, args: PoolsArgs, _context: unknown, info: GraphQLResolveInfo) =>
+        pools(deps, args, info),
       pool: (_parent: unknown, args: { chainId: number; address: string }) => pool(deps, args),
     },
     Wallet: {
       activity: (w: WalletView, args: { window: ActivityWindow }) => w.activity(args.window),
-      positions: (w: WalletView, args: { includeClosed: boolean }) =>
-        w.positions(args.includeClosed),
-      pnlHistory: (w: WalletView, args: PnlHistoryArgs) => w.pnlHistory(args),
       totals: (w: WalletView) => w.totals(),
-      ...portfolio.Wallet,
+      ...walletListResolvers(deps),
     },
     Trade: tradePricingResolvers,
+    PageInfo: pageInfoResolvers,
   };
 }

@@ -11,6 +11,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '@tidemark/schema';
+import { readScopePlugin } from '../auth/scope-plugin';
 import type { RequestContext } from '../http/graphql-handler';
 import { subscriptionsOverWebSocketOnly } from '../http/http-operations';
 import type { RateLimit } from '../limits/rate-limit';
@@ -109,6 +110,9 @@ export function createApollo(
     introspection: protection.introspection,
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
+    // Documents named by id are resolved from the trusted manifest before Apollo (see
+    // documents/); Apollo's own registry would store any document a client sends with its hash.
+    persistedQueries: false as const,
     // The process owner (main.ts, or the app hosting the gateway) handles signals and ordering.
     stopOnTerminationSignals: false,
     formatError: (formatted: GraphQLFormattedError, error: unknown) =>
@@ -117,6 +121,7 @@ export function createApollo(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       subscriptionsOverWebSocketOnly,
+      readScopePlugin,
       ...(options.rateLimit === undefined ? [] : [rateLimitPlugin(options.rateLimit)]),
       options.production
         ? ApolloServerPluginLandingPageDisabled()

@@ -1,14 +1,12 @@
 import type { TradeFilter } from '@tidemark/domain';
 import { badUserInput } from './errors';
 
-export const defaultPageSize = 20;
-export const maxPageSize = 100;
-
 /** The `TradeFilter` input as graphql-js hands it over (scalars already checked and lower-cased). */
 export interface TradeFilterInput {
   chainId?: number | null;
   pool?: string | null;
   trader?: string | null;
+  finalizedOnly?: boolean | null;
 }
 
 export function toTradeFilter(input: TradeFilterInput | null | undefined): TradeFilter {
@@ -24,10 +22,11 @@ export function toTradeFilter(input: TradeFilterInput | null | undefined): Trade
   return filter;
 }
 
-export function toPageSize(first: number | null | undefined): number {
-  if (first == null) return defaultPageSize;
-  if (first < 1 || first > maxPageSize) {
-    throw badUserInput(`invalid "first" ${first}: expected an integer from 1 to ${maxPageSize}`);
-  }
-  return first;
+/** A subscription's filter: live trades are pushed before they are final, so none is final-only. */
+export function toLiveTradeFilter(input: TradeFilterInput | null | undefined): TradeFilter {
+  if (input?.finalizedOnly === true)
+    throw badUserInput(
+      'invalid filter.finalizedOnly: subscriptions push trades as they are indexed, before they are final; query trades(filter: { finalizedOnly: true }) instead',
+    );
+  return toTradeFilter(input);
 }

@@ -118,15 +118,5 @@ export async function walletBalanceHistory(
   });
 }
 
-/** The resolvers `Wallet.balances` and `Wallet.balanceHistory`, merged into the analytics API. */
-export function portfolioResolvers(deps: PortfolioDeps) {
-  return {
-    BalanceInterval: { H1: '1h', D1: '1d' } satisfies Record<string, BalanceInterval>,
-    Wallet: {
-      balances: (w: WalletView, args: { includeZero: boolean }) =>
-        walletBalances(deps, w, args.includeZero),
-      balanceHistory: (w: WalletView, args: BalanceHistoryArgs) =>
-        walletBalanceHistory(deps, w, args),
-    },
-  };
-}
+/** The API's `BalanceInterval` values in the domain's words. */
+export const BalanceIntervalEnum = { H1: '1h', D1: '1d' } satisfies Record<string, BalanceInterval>;

@@ -1,16 +1,19 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Logger } from 'pino';
 import type { AnalyticsOlapStore, ChainStatus, OlapStore, OltpStore } from '@tidemark/domain';
 import type { BlockStatus } from '@tidemark/schema';
+import type { IdentityService } from '../auth/identity-service';
+import type { Viewer } from '../auth/viewer';
 import type { AnalyticsFanout } from '../live/analytics-fanout';
 import type { RetractionFanout, RetractionView } from '../live/retraction-fanout';
 import type { TradeFanout } from '../live/trade-fanout';
 import { analyticsResolvers } from './analytics-resolvers';
 import { analyticsSubscriptions } from './analytics-subscriptions';
-import { toPageSize, toTradeFilter, type TradeFilterInput } from './arguments';
-import { decodeTradeCursor, encodeTradeCursor } from './cursor';
+import { toLiveTradeFilter, type TradeFilterInput } from './arguments';
+import { identityResolvers } from './identity-resolvers';
 import { AddressScalar, BigIntScalar, DecimalScalar } from './scalars';
-import { withPricing } from './trade-pricing';
-import { statusAt, toTradeView, type TradeView } from './trade-view';
+import { trades, type TradesArgs } from './trade-queries';
+import type { TradeView } from './trade-view';
 
 export interface ResolverDeps {
   oltp: OltpStore;
@@ -22,6 +25,8 @@ export interface ResolverDeps {
   retractions: RetractionFanout;
   /** Candle and wallet updates of the analytics role. */
   updates: AnalyticsFanout;
+  /** Users, sessions, API keys and watchlists. */
+  identity: IdentityService;
   logger: Logger;
 }
 
@@ -29,13 +34,8 @@ export interface ResolverDeps {
 export interface LiveContext {
   /** Closes the subscriber's connection, e.g. when it cannot keep up. */
   dropConnection(reason: string): void;
-}
-
-interface TradesArgs {
-  filter?: TradeFilterInput | null;
-  first?: number | null;
-  after?: string | null;
-  finalizedOnly?: boolean | null;
+  /** Who opened the connection (from its connection_init); anonymous in shared operations. */
+  viewer: Viewer;
 }
 
 function toChainView(chain: ChainStatus) {
@@ -53,39 +53,12 @@ function toChainView(chain: ChainStatus) {
   };
 }
 
-/** Each chain's finalized block; chains with none yet are left out (they have no final trade). */
-async function finalizedBlocks(oltp: OltpStore): Promise<Map<number, number>> {
-  const bounds = new Map<number, number>();
-  for (const c of await oltp.listChains())
-    if (c.finalizedBlock !== null) bounds.set(c.chainId, c.finalizedBlock);
-  return bounds;
-}
-
-async function trades(deps: ResolverDeps, args: TradesArgs) {
-  const filter = toTradeFilter(args.filter);
-  const first = toPageSize(args.first);
-  const after = args.after == null ? undefined : decodeTradeCursor(args.after);
-  // One reading serves both finalizedOnly and each trade's status, so the two always agree.
-  const finalized = await finalizedBlocks(deps.oltp);
-  if (args.finalizedOnly === true) filter.atOrBelow = finalized;
-  const page = await deps.olap.queryTrades(filter, first, after);
-  const views = page.trades.map((trade) => toTradeView(trade, statusAt(trade, finalized)));
-  const edges = withPricing(views, deps.analytics).map((node) => ({
-    cursor: encodeTradeCursor(node),
-    node,
-  }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-  };
-}
-
 function tradeExecuted(
   deps: ResolverDeps,
   args: { filter?: TradeFilterInput | null },
   context: LiveContext,
 ) {
-  const filter = toTradeFilter(args.filter);
+  const filter = toLiveTradeFilter(args.filter);
   return deps.fanout.subscribe(filter, () => {
     deps.logger.warn(
       { event: 'live.subscriber_dropped', chainId: filter.chainId },
@@ -100,7 +73,7 @@ function tradesRetracted(
   args: { filter?: TradeFilterInput | null },
   context: LiveContext,
 ) {
-  const filter = toTradeFilter(args.filter);
+  const filter = toLiveTradeFilter(args.filter);
   return deps.retractions.subscribe(filter, () => {
     deps.logger.warn(
       { event: 'live.subscriber_dropped', chainId: filter.chainId },
@@ -112,8 +85,10 @@ function tradesRetracted(
 
 export function buildResolvers(deps: ResolverDeps) {
   const analytics = analyticsResolvers(deps);
+  const identity = identityResolvers(deps);
   return {
     ...analytics,
+    ...identity,
     Address: AddressScalar,
     BigInt: BigIntScalar,
     Decimal: DecimalScalar,
@@ -121,8 +96,10 @@ export function buildResolvers(deps: ResolverDeps) {
     BlockStatus: { LATEST: 'latest', FINALIZED: 'finalized' } satisfies Record<string, BlockStatus>,
     Query: {
       chains: async () => (await deps.oltp.listChains()).map(toChainView),
-      trades: (_parent: unknown, args: TradesArgs) => trades(deps, args),
+      trades: (_parent: unknown, args: TradesArgs, _context: unknown, info: GraphQLResolveInfo) =>
+        trades(deps, args, info),
       ...analytics.Query,
+      ...identity.Query,
     },
     Subscription: {
       tradeExecuted: {
@@ -142,6 +119,7 @@ export function buildResolvers(deps: ResolverDeps) {
         resolve: (retraction: RetractionView) => retraction,
       },
       ...analyticsSubscriptions(deps),
+      ...identity.Subscription,
     },
   };
 }

@@ -1,8 +1,9 @@
-import type { ActivityWindow, LeaderboardMetric, OltpStore, PnlBucket } from '@tidemark/domain';
-import { toOptionalChainId } from './analytics-arguments';
-import { toPageSize } from './arguments';
-import { decodeListCursor, encodeListCursor } from './list-cursor';
-import type { MarketDeps } from './market-queries';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ActivityWindow, LeaderboardMetric, OltpStore } from '@tidemark/domain';
+import { toChainId, toOptionalChainId } from './analytics-arguments';
+import { pageByOffset } from './list-paging';
+import { descendingOnly, type MarketDeps, type OrderInput } from './market-queries';
+import { listLimits, toPageRequest, type PageArgs } from './paging';
 import { WalletView, toTotalsView } from './wallet-view';
 
 export interface WalletQueryDeps extends MarketDeps {
@@ -18,20 +19,21 @@ export function wallet(
   return new WalletView(args.address, chainId, deps, deps.now());
 }
 
-export interface LeaderboardArgs {
-  metric: LeaderboardMetric;
+export type LeaderboardOrderField = 'VOLUME' | 'REALIZED_PNL' | 'WIN_RATE';
+
+export interface LeaderboardArgs extends PageArgs {
   window: ActivityWindow;
-  chainId?: number | null;
-  first?: number | null;
-  after?: string | null;
+  orderBy: OrderInput<LeaderboardOrderField>;
+  filter?: { chainId?: number | null } | null;
 }
 
-/** Names a leaderboard the way the API spells it, for cursors and their error messages. */
-const metricNames: Record<LeaderboardMetric, string> = {
-  volume: 'VOLUME',
-  realizedPnl: 'REALIZED_PNL',
-  winRate: 'WIN_RATE',
+/** The store's metric of each order field. */
+const metrics: Record<LeaderboardOrderField, LeaderboardMetric> = {
+  VOLUME: 'volume',
+  REALIZED_PNL: 'realizedPnl',
+  WIN_RATE: 'winRate',
 };
+/** Names a window the way the API spells it, for cursors and their error messages. */
 const windowNames: Record<ActivityWindow, string> = {
   '24h': 'H24',
   '7d': 'D7',
@@ -39,33 +41,33 @@ const windowNames: Record<ActivityWindow, string> = {
   all: 'ALL',
 };
 
-export async function leaderboard(deps: MarketDeps, args: LeaderboardArgs) {
-  const chainId = toOptionalChainId(args.chainId);
-  const first = toPageSize(args.first);
+export async function leaderboard(
+  deps: MarketDeps,
+  args: LeaderboardArgs,
+  info?: GraphQLResolveInfo,
+) {
+  descendingOnly(args.orderBy, 'leaderboards');
+  const filterChain = args.filter?.chainId;
+  const chainId = filterChain == null ? undefined : toChainId(filterChain, 'filter.chainId');
+  const request = toPageRequest(args, listLimits, info);
   const list =
-    `the ${metricNames[args.metric]} ${windowNames[args.window]} leaderboard of ` +
+    `the ${args.orderBy.field} ${windowNames[args.window]} leaderboard of ` +
     (chainId === undefined ? 'every chain' : `chain ${chainId}`);
-  const after = args.after == null ? 0 : decodeListCursor(args.after, list);
-  const page = await deps.analytics.leaderboard({
-    metric: args.metric,
-    window: args.window,
-    chainId,
-    now: deps.now(),
-    first,
-    after,
+  const now = deps.now();
+  return pageByOffset(list, request, async (after, first) => {
+    const page = await deps.analytics.leaderboard({
+      metric: metrics[args.orderBy.field],
+      window: args.window,
+      chainId,
+      now,
+      first,
+      after,
+    });
+    const items = page.entries.map((entry) => ({
+      rank: entry.rank,
+      address: entry.wallet,
+      totals: toTotalsView(args.window, entry),
+    }));
+    return { items, hasNextPage: page.hasNextPage };
   });
-  const edges = page.entries.map((entry) => ({
-    cursor: encodeListCursor({ list, offset: entry.rank }),
-    node: { rank: entry.rank, address: entry.wallet, totals: toTotalsView(args.window, entry) },
-  }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-  };
-}
-
-export interface PnlHistoryArgs {
-  from?: number | null;
-  to?: number | null;
-  bucket: PnlBucket;
 }

@@ -1,7 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { authenticateHttp, type HttpAuth, type HttpIdentity } from '../auth/http-auth';
+import type { Viewer } from '../auth/viewer';
+import { DocumentRefusedError } from '../documents/document-errors';
+import { resolveHttpDocument, type HttpDocuments } from '../documents/http-documents';
 import { clientAddress } from '../limits/client-address';
-import { readBody } from './json';
+import { readBody, sendJson } from './json';
 import { checkGraphQLRequest } from './request-checks';
 import { graphqlResponseStatus } from './response-status';
 
@@ -9,6 +13,10 @@ import { graphqlResponseStatus } from './response-status';
 export interface RequestContext extends BaseContext {
   /** The client's IP address, per the trusted proxies (the rate limit's subject). */
   clientAddress: string;
+  /** Who is calling (session cookie, API key, or anonymous). */
+  viewer: Viewer;
+  /** Cookies and Host, for sign-in and sign-out. */
+  http: HttpIdentity;
 }
 
 function headerMap(req: IncomingMessage): HeaderMap {
@@ -25,21 +33,35 @@ export async function handleGraphQLRequest(
   req: IncomingMessage,
   res: ServerResponse,
   trustedProxies: number,
+  documents: HttpDocuments,
+  auth: HttpAuth,
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   checkGraphQLRequest(method, req.headers['content-type']);
-  const body = await readBody(req);
+  // A refused credential is answered 401 here; nothing runs.
+  const caller = await authenticateHttp(auth, req, res);
+  if (caller === undefined) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
+  let input = { method, body: await readBody(req), search: url.search };
+  try {
+    // A document named by id gets its text here; the policy may refuse the request (nothing runs).
+    input = await resolveHttpDocument(documents, req, input);
+  } catch (err) {
+    if (!(err instanceof DocumentRefusedError)) throw err;
+    sendJson(res, 400, { errors: [{ message: err.message, extensions: err.extensions }] });
+    return;
+  }
   const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: {
-      method,
-      headers: headerMap(req),
-      search: url.search,
-      body,
-    },
-    context: () => Promise.resolve({ clientAddress: clientAddress(req, trustedProxies) }),
+    httpGraphQLRequest: { method, headers: headerMap(req), search: input.search, body: input.body },
+    context: () =>
+      Promise.resolve({
+        clientAddress: clientAddress(req, trustedProxies),
+        viewer: caller.viewer,
+        http: caller.http,
+      }),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
+  if (caller.cookies.length > 0) res.setHeader('Set-Cookie', caller.cookies);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
     const contentType = response.headers.get('content-type');

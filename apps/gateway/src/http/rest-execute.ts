@@ -8,7 +8,7 @@ import {
 } from 'graphql';
 import type { Protection } from '../graphql/protection';
 import { operationCost } from '../limits/operation-cost';
-import { ipSubject, type RateLimit } from '../limits/rate-limit';
+import { rateLimitSubjectOf, type RateLimit } from '../limits/rate-limit';
 import type { RequestContext } from './graphql-handler';
 import { asBadUserInput } from './rest-errors';
 
@@ -42,8 +42,8 @@ export function createRestExecute(deps: RestExecuteDeps): typeof execute {
     if (deps.rateLimit !== undefined) {
       const { document, operationName, variableValues } = args;
       const cost = operationCost(deps.schema, document, operationName, variableValues);
-      const client = (args.contextValue as RequestContext).clientAddress;
-      const refused = deps.rateLimit.charge(ipSubject(client), cost);
+      const { clientAddress, viewer } = args.contextValue as RequestContext;
+      const refused = deps.rateLimit.charge(rateLimitSubjectOf(viewer, clientAddress), cost);
       if (refused !== undefined) return { errors: [refused] };
     }
     const result = await execute({ ...args, schema: deps.schema });

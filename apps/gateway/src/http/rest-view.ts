@@ -4,6 +4,7 @@ import { HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { isScalarType, specifiedScalarTypes, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { useSofa } from 'sofa-api';
+import { allowedScope, authenticateHttp, type HttpAuth } from '../auth/http-auth';
 import type { Protection } from '../graphql/protection';
 import { withRequestTimeout } from '../graphql/request-timeout';
 import { clientAddress } from '../limits/client-address';
@@ -30,6 +31,8 @@ export interface RestViewDeps {
   rateLimit: RateLimit | undefined;
   requestTimeoutMs: number;
   logger: Logger;
+  /** Tells who sends each request; REST calls with an API key need its READ scope. */
+  httpAuth: HttpAuth;
 }
 
 export interface RestView {
@@ -66,7 +69,10 @@ function createSofa(deps: RestViewDeps): Sofa {
     depthLimit: 1,
     execute: createRestExecute(deps),
     // What /graphql's resolvers get; fets passes our server context (below) through.
-    context: (server) => ({ clientAddress: (server as unknown as RequestContext).clientAddress }),
+    context: (server) => {
+      const { clientAddress, viewer, http } = server as unknown as RequestContext;
+      return { clientAddress, viewer, http };
+    },
     errorHandler: (list) => {
       const answer = restErrorAnswer(errors, list);
       const response = Response.json(answer.body, {
@@ -123,8 +129,11 @@ export function createRestView(deps: RestViewDeps): RestView {
         const message = `method ${method} is not allowed: the REST view takes GET`;
         throw new HttpRequestError(405, message, { Allow: 'GET, OPTIONS' });
       }
+      const caller = await authenticateHttp(deps.httpAuth, req, res);
+      if (caller === undefined || !allowedScope(caller.viewer, 'read', res)) return;
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const context = { clientAddress: clientAddress(req, trustedProxies) };
+      const { viewer, http } = caller;
+      const context = { clientAddress: clientAddress(req, trustedProxies), viewer, http };
       const work = answer(sofa, url, context);
       const response = await withRequestTimeout(work, deps.requestTimeoutMs, deps.logger);
       res.statusCode = response.status ?? 200;

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
+import type { HttpAuth } from '../auth/http-auth';
+import type { HttpDocuments } from '../documents/http-documents';
 import { applyCors } from './cors';
 import { handleGraphQLRequest, type RequestContext } from './graphql-handler';
 import { HttpRequestError } from './http-error';
@@ -19,6 +21,10 @@ export interface RouterDeps {
   /** Proxy hops whose X-Forwarded-For entries name the client (see limits/client-address.ts). */
   trustedProxies: number;
   readiness: () => Promise<Readiness>;
+  /** Trusted documents: ids to texts, and the GATEWAY_DOCUMENTS policy. */
+  documents: HttpDocuments;
+  /** Tells who sends each request (session cookie or API key). */
+  httpAuth: HttpAuth;
   logger: Logger;
 }
 
@@ -39,7 +45,14 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
       return;
     }
     case graphqlPath:
-      await handleGraphQLRequest(deps.apollo, req, res, deps.trustedProxies);
+      await handleGraphQLRequest(
+        deps.apollo,
+        req,
+        res,
+        deps.trustedProxies,
+        deps.documents,
+        deps.httpAuth,
+      );
       return;
     default:
       sendJson(res, 404, { error: `no route for ${path}` });

@@ -18,9 +18,10 @@ describe('operationCost', () => {
 
   it('multiplies a list by its literal first', () => {
     const candles = (first: number) =>
-      `{ candles(chainId: 1, pool: "0x01", interval: M1, first: ${first}) { time trades } }`;
-    expect(cost(candles(10))).toBe(1 + 10 * 2);
-    expect(cost(candles(1000))).toBe(1 + 1000 * 2);
+      `{ candles(chainId: 1, pool: "0x01", interval: M1, first: ${first}) { edges { node { time trades } } } }`;
+    // candles + (edges + first x (node + time + trades))
+    expect(cost(candles(10))).toBe(1 + (1 + 10 * 3));
+    expect(cost(candles(1000))).toBe(1 + (1 + 1000 * 3));
   });
 
   it("sizes a connection's edges by its first, counting them once", () => {
@@ -62,11 +63,15 @@ describe('operationCost', () => {
   it('falls back to the default for a non-number, counts a size below 1 as 1, an unknown operation as 0', () => {
     expect(
       cost(
-        'query ($n: Int) { candles(chainId: 1, pool: "0x01", interval: M1, first: $n) { time } }',
+        'query ($n: Int) { candles(chainId: 1, pool: "0x01", interval: M1, first: $n) { edges { node { time } } } }',
         { n: 'x' },
       ),
-    ).toBe(1 + 100);
-    expect(cost('{ candles(chainId: 1, pool: "0x01", interval: M1, first: -5) { time } }')).toBe(2);
+    ).toBe(1 + (1 + 100 * 2));
+    expect(
+      cost(
+        '{ candles(chainId: 1, pool: "0x01", interval: M1, first: -5) { edges { node { time } } } }',
+      ),
+    ).toBe(4);
     expect(cost('{ chains { id } }', {}, 'Missing')).toBe(0);
   });
 });

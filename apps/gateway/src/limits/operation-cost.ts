@@ -143,27 +143,27 @@ function fieldCost(
   return 1 + multiplier * selectionCost(walk, node.selectionSet, getNamedType(field.type), inner);
 }
 
-/** The field's `first` or `last`: given as a literal or variable, else the schema default. */
+/**
+ * The field's `first` or `last`: given as a literal or variable, else the schema default (of
+ * `first`: a connection pages forward unless `last` is given).
+ */
 function pageArgument(
   walk: Walk,
   node: FieldNode,
   field: GraphQLField<unknown, unknown>,
 ): number | undefined {
-  for (const name of ['first', 'last']) {
+  const sizes = ['first', 'last'].map((name) => {
     const argument = node.arguments?.find((item) => item.name.value === name);
-    let given: unknown;
     if (argument?.value.kind === Kind.VARIABLE) {
       const variable = argument.value.name.value;
-      given = walk.variables?.[variable] ?? walk.variableDefaults.get(variable);
-    } else if (argument !== undefined) {
-      given = valueFromASTUntyped(argument.value);
+      return walk.variables?.[variable] ?? walk.variableDefaults.get(variable);
     }
-    const value =
-      typeof given === 'number'
-        ? given
-        : field.args.find((item) => item.name === name)?.defaultValue;
-    // Execution refuses a bad size; until then a non-number counts as the default, below 1 as 1.
-    if (typeof value === 'number' && Number.isFinite(value)) return Math.max(1, Math.floor(value));
-  }
+    return argument === undefined ? undefined : valueFromASTUntyped(argument.value);
+  });
+  const given = sizes.find((size) => typeof size === 'number');
+  const value =
+    given ?? field.args.find((item) => item.name === 'first' || item.name === 'last')?.defaultValue;
+  // Execution refuses a bad size; until then a non-number counts as the default, below 1 as 1.
+  if (typeof value === 'number' && Number.isFinite(value)) return Math.max(1, Math.floor(value));
   return undefined;
 }

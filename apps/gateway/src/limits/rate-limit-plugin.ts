@@ -2,7 +2,7 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, OperationTypeNode } from 'graphql';
 import type { RequestContext } from '../http/graphql-handler';
 import { operationCost } from './operation-cost';
-import { ipSubject, retryAfterHeader, type RateLimit } from './rate-limit';
+import { rateLimitSubjectOf, retryAfterHeader, type RateLimit } from './rate-limit';
 
 /**
  * Charges every HTTP operation's cost to its client before it runs: once the document is
@@ -17,7 +17,10 @@ export function rateLimitPlugin(rateLimit: RateLimit): ApolloServerPlugin<Reques
           // Subscriptions over HTTP are refused by another plugin; they must not spend budget.
           if (operation?.operation === OperationTypeNode.SUBSCRIPTION) return Promise.resolve();
           const cost = operationCost(schema, document, request.operationName, request.variables);
-          const refused = rateLimit.charge(ipSubject(contextValue.clientAddress), cost);
+          const refused = rateLimit.charge(
+            rateLimitSubjectOf(contextValue.viewer, contextValue.clientAddress),
+            cost,
+          );
           if (refused === undefined) return Promise.resolve();
           const retryAfter = retryAfterHeader(refused.retryAfterMs);
           const http = { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) };

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '@tidemark/schema';
+import type { Viewer } from '../auth/viewer';
 import type { RateLimitSettings } from '../config';
 import { CostRateLimiter, type RateLimitSubject } from './cost-rate-limiter';
 
@@ -35,6 +36,18 @@ export interface RateLimit {
 
 /** The subject of a client known only by its address. */
 export const ipSubject = (address: string): RateLimitSubject => `ip:${address}`;
+
+/**
+ * Whose budget an operation spends: its API key's (`key:<id>`, wherever the key is used from),
+ * else its client address's (anonymous callers and sessions).
+ */
+export const rateLimitSubjectOf = (
+  viewer: Viewer | undefined,
+  address: string,
+): RateLimitSubject =>
+  viewer?.kind === 'user' && viewer.via === 'apiKey'
+    ? `key:${viewer.apiKeyId}`
+    : ipSubject(address);
 
 /**
  * The gateway's rate limit, or undefined when `costPerSecond` is 0 (off). `clockMs` is

@@ -1,85 +1,98 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ExecutionArgs, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { isGraphQLError, publicErrors } from '../graphql/errors';
-import type { Protection } from '../graphql/protection';
-import type { LiveContext } from '../graphql/resolvers';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { anonymousAuthenticator, type Authenticator } from '../auth/viewer';
+import { maskInternalError } from '../graphql/errors';
 import { clientAddress } from '../limits/client-address';
-import { operationCost } from '../limits/operation-cost';
-import { ipSubject, type RateLimit } from '../limits/rate-limit';
+import { LiveConnection, type ConnectionDeps, type PayloadResolver } from './connection';
+import { ValidDocuments, type OperationLimits } from './operations';
+import { Close, graphqlTransportWs } from './protocol';
+import { SharedSubscriptions } from './shared-subscriptions';
+import { WriteBatch } from './write-batch';
 
-/** Close code sent to a subscriber that fell too far behind ("try again later"). */
-export const slowSubscriberCloseCode = 1013;
-/** A dropped subscriber that does not finish the close handshake is cut off after this long. */
-const terminateAfterMs = 2000;
+export { slowSubscriberCloseCode } from './protocol';
+export type { OperationLimits } from './operations';
+export type { PayloadResolver } from './connection';
 
-function dropConnection(socket: WebSocket, reason: string): void {
-  if (socket.readyState === socket.CLOSING || socket.readyState === socket.CLOSED) return;
-  socket.close(slowSubscriberCloseCode, reason);
-  // A reader too slow for its queue is likely too slow to answer the close frame as well.
-  setTimeout(() => socket.terminate(), terminateAfterMs).unref();
-}
+/** Keep-alive: each socket is pinged this often and cut off if the previous ping got no pong. */
+const keepAliveMs = 12_000;
+/** The largest message a client may send (as the HTTP body limit); ws closes larger with 1009. */
+const maxMessageBytes = 1024 * 1024;
+/** Unsent bytes a socket may hold before its client counts as too slow (see LiveOptions). */
+export const defaultBufferLimitBytes = 4 * 1024 * 1024;
 
 export interface SubscriptionServer {
+  /** Connections open now. */
+  readonly connectionCount: number;
+  /** Distinct public operations executing now (each serves all its subscribers). */
+  readonly sharedOperationCount: number;
   dispose(): Promise<void>;
 }
 
-/** What an operation over graphql-ws must pass, as over HTTP. */
-export interface OperationLimits {
-  /** The same query limits as HTTP (see graphql/protection.ts). */
-  protection: Protection;
-  /** Per-client cost budget; undefined when rate limiting is off. */
-  rateLimit: RateLimit | undefined;
-  /** Proxy hops whose X-Forwarded-For entries name the client (see limits/client-address.ts). */
-  trustedProxies: number;
+export interface LiveOptions {
+  /** Who is calling, from connection_init (default: everyone anonymous). */
+  authenticator?: Authenticator;
+  /** Unsent bytes per socket before a slow client is closed with 1013 (default 4 MiB). */
+  bufferLimitBytes?: number;
+  /**
+   * Rewrites each `subscribe` payload before it is parsed, with the connection's viewer (e.g. a
+   * trusted document's id to its text); returning errors refuses the operation.
+   */
+  resolvePayload?: PayloadResolver;
 }
 
-/**
- * Parses and validates with the same limits as HTTP. A refused document answers an error message
- * for its operation; the connection and its other subscriptions stay open.
- */
-function prepare(
-  schema: GraphQLSchema,
-  protection: Protection,
-  payload: { query: string; operationName?: string | null; variables?: unknown },
-): ExecutionArgs | readonly GraphQLError[] {
-  let document;
-  try {
-    document = protection.parse(payload.query);
-  } catch (err) {
-    if (isGraphQLError(err)) return [err];
-    throw err;
-  }
-  const errors = protection.validate(schema, document);
-  if (errors.length > 0) return errors;
-  return {
-    schema,
-    document,
-    operationName: payload.operationName,
-    variableValues: payload.variables as ExecutionArgs['variableValues'],
-  };
-}
+const text = (data: RawData): string =>
+  Array.isArray(data)
+    ? Buffer.concat(data).toString('utf8')
+    : Buffer.isBuffer(data)
+      ? data.toString('utf8')
+      : Buffer.from(data).toString('utf8');
 
-/**
- * Charges a prepared operation's cost once, when it starts (a subscription's pushes are not
- * charged). A refusal is an error message for the operation; the socket stays open.
- */
-function admit(
-  limits: OperationLimits,
+function accept(
+  ws: WebSocket,
+  tcp: Duplex,
   request: IncomingMessage,
-  args: ExecutionArgs | readonly GraphQLError[],
-): ExecutionArgs | readonly GraphQLError[] {
-  if (limits.rateLimit === undefined || !('document' in args)) return args;
-  const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
-  const subject = ipSubject(clientAddress(request, limits.trustedProxies));
-  const refused = limits.rateLimit.charge(subject, cost);
-  return refused === undefined ? args : [refused];
+  deps: ConnectionDeps,
+  connections: Set<LiveConnection>,
+  initTimeoutMs: number,
+): void {
+  const address = clientAddress(request, deps.limits.trustedProxies);
+  const connection = new LiveConnection(ws, tcp, request, address, deps);
+  if (ws.protocol !== graphqlTransportWs) {
+    connection.close(Close.subprotocolNotAcceptable.code, Close.subprotocolNotAcceptable.reason);
+    return;
+  }
+  connections.add(connection);
+  const initTimer = setTimeout(() => {
+    if (!connection.initialised) connection.close(Close.initTimeout.code, Close.initTimeout.reason);
+  }, initTimeoutMs);
+  ws.on('message', (data) => {
+    connection.onMessage(text(data)).catch((err: unknown) => {
+      maskInternalError(deps.logger, err);
+      connection.close(Close.internalError.code, Close.internalError.reason);
+    });
+  });
+  ws.on('pong', () => (connection.alive = true));
+  // A socket error is followed by 'close'; the error itself needs no handling.
+  ws.on('error', () => undefined);
+  ws.once('close', () => {
+    clearTimeout(initTimer);
+    connections.delete(connection);
+    connection.closed();
+  });
 }
 
-/** graphql-ws on the HTTP server's `path`, sharing its port. */
+function startKeepAlive(connections: Set<LiveConnection>, ping: (c: LiveConnection) => void) {
+  const timer = setInterval(() => {
+    for (const connection of connections) ping(connection);
+  }, keepAliveMs);
+  timer.unref();
+  return timer;
+}
+
+/** graphql-ws (graphql-transport-ws) on the HTTP server's `path`, sharing its port. */
 export function startSubscriptionServer(
   httpServer: Server,
   path: string,
@@ -88,39 +101,54 @@ export function startSubscriptionServer(
   /** How long a socket may wait before its connection_init (else close 4408). */
   connectionInitWaitTimeout: number,
   limits: OperationLimits,
+  options: LiveOptions = {},
 ): SubscriptionServer {
-  const { protection } = limits;
+  const shared = new SharedSubscriptions(logger, limits.protection);
+  const deps: ConnectionDeps = {
+    schema,
+    logger,
+    limits,
+    authenticator: options.authenticator ?? anonymousAuthenticator,
+    shared,
+    batch: new WriteBatch(),
+    bufferLimitBytes: options.bufferLimitBytes ?? defaultBufferLimitBytes,
+    resolvePayload: options.resolvePayload,
+    documents: new ValidDocuments(),
+  };
+  const connections = new Set<LiveConnection>();
   // noServer: the HTTP server's own errors (e.g. a port in use) stay with its owner.
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({
+    noServer: true,
+    clientTracking: false,
+    perMessageDeflate: false,
+    maxPayload: maxMessageBytes,
+    // Offering no graphql-transport-ws still opens, then closes with 4406 as PROTOCOL.md says.
+    handleProtocols: (protocols) =>
+      protocols.has(graphqlTransportWs) ? graphqlTransportWs : false,
+  });
   httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(request.url ?? '/', 'http://localhost').pathname !== path) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    wss.handleUpgrade(request, socket, head, (ws) =>
+      accept(ws, socket, request, deps, connections, connectionInitWaitTimeout),
+    );
   });
-  const visible = (errors: GraphQLFormattedError[]) =>
-    errors.map((error) => ({ ...error, message: protection.hideSuggestions(error.message) }));
-  const cleanup = useServer<Record<string, unknown> | undefined, { socket: WebSocket }>(
-    {
-      schema,
-      connectionInitWaitTimeout,
-      context: (ctx): LiveContext => ({
-        dropConnection: (reason) => dropConnection(ctx.extra.socket, reason),
-      }),
-      onSubscribe: (ctx, _id, payload) =>
-        admit(limits, ctx.extra.request, prepare(schema, protection, payload)),
-      onError: (_ctx, _id, _payload, errors) => visible(publicErrors(logger, errors)),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors === undefined
-          ? undefined
-          : { ...result, errors: visible(publicErrors(logger, result.errors)) },
-    },
-    wss,
-  );
+  const keepAlive = startKeepAlive(connections, (connection) => connection.keepAlive());
   return {
+    get connectionCount() {
+      return connections.size;
+    },
+    get sharedOperationCount() {
+      return shared.groupCount;
+    },
     async dispose() {
-      await cleanup.dispose();
+      clearInterval(keepAlive);
+      for (const connection of [...connections])
+        connection.close(Close.goingAway.code, Close.goingAway.reason);
+      shared.endAll();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
 }

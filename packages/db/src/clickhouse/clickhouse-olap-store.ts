@@ -9,7 +9,7 @@ import {
   type TransferResultRow,
 } from './rows';
 import { retractBlocks } from './retract-blocks';
-import { newestFirst, tradeWhere } from './trade-query';
+import { newestFirst, oldestFirst, tradeWhere } from './trade-query';
 import { insertTradesTsv, insertTransfersTsv } from './tsv-insert';
 
 /** The OLAP store over a ClickHouse client; the caller decides what the client talks to and closes it. */
@@ -37,13 +37,14 @@ export function createClickHouseOlapStore(
       await insertTransfersTsv(client, transfers);
     },
 
-    async queryTrades(filter, first, after): Promise<TradePage> {
+    async queryTrades(filter, first, after, order = 'newestFirst'): Promise<TradePage> {
       if (!Number.isInteger(first) || first < 0)
         throw new RangeError(`first must be a non-negative integer, got ${first}`);
-      const { where, params } = tradeWhere(filter, after);
+      const { where, params } = tradeWhere(filter, after, order);
+      const orderBy = order === 'oldestFirst' ? oldestFirst : newestFirst;
       // One row more than asked tells whether another page exists.
       const rows = await select<TradeResultRow>(
-        `SELECT ${tradeColumns} FROM trades FINAL ${where} ${newestFirst} LIMIT {limit:UInt32}`,
+        `SELECT ${tradeColumns} FROM trades FINAL ${where} ${orderBy} LIMIT {limit:UInt32}`,
         { ...params, limit: first + 1 },
       );
       return { trades: rows.slice(0, first).map(tradeFromRow), hasNextPage: rows.length > first };

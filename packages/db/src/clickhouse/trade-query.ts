@@ -1,4 +1,4 @@
-import type { TradeCursor, TradeFilter } from '@tidemark/domain';
+import type { TradeCursor, TradeFilter, TradeOrder } from '@tidemark/domain';
 
 export interface BoundQuery {
   where: string;
@@ -19,7 +19,11 @@ function atOrBelowCondition(
 }
 
 /** WHERE clause for a trade filter; values travel as bound parameters, never inside the SQL. */
-export function tradeWhere(filter: TradeFilter = {}, after?: TradeCursor): BoundQuery {
+export function tradeWhere(
+  filter: TradeFilter = {},
+  after?: TradeCursor,
+  order: TradeOrder = 'newestFirst',
+): BoundQuery {
   const conditions: string[] = [];
   const params: Record<string, string | number> = {};
   if (filter.chainId !== undefined) {
@@ -36,9 +40,10 @@ export function tradeWhere(filter: TradeFilter = {}, after?: TradeCursor): Bound
   }
   if (filter.atOrBelow !== undefined) conditions.push(atOrBelowCondition(filter.atOrBelow, params));
   if (after) {
-    // Keyset pagination: strictly after the cursor in the newest-first order.
+    // Keyset pagination: strictly after the cursor in the order read.
+    const op = order === 'oldestFirst' ? '>' : '<';
     conditions.push(
-      `(timestamp, chain_id, block_number, log_index) <
+      `(timestamp, chain_id, block_number, log_index) ${op}
        (toDateTime({afterTime:UInt32}, 'UTC'), {afterChain:UInt32}, {afterBlock:UInt64}, {afterLog:UInt32})`,
     );
     Object.assign(params, {
@@ -53,3 +58,4 @@ export function tradeWhere(filter: TradeFilter = {}, after?: TradeCursor): Bound
 
 export const newestFirst =
   'ORDER BY timestamp DESC, chain_id DESC, block_number DESC, log_index DESC';
+export const oldestFirst = 'ORDER BY timestamp, chain_id, block_number, log_index';

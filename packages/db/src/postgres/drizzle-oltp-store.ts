@@ -11,6 +11,7 @@ import type { PgBackend } from './backend';
 
 type Db = PgBackend['db'];
 import { createConsumerStateStore } from './consumer-state-store';
+import { createIdentityStore } from './identity-store';
 import { reorgMethods } from './reorg-methods';
 import { chains, ingestCursors, pools, tokens } from './schema';
 
@@ -221,6 +222,7 @@ export function createDrizzleOltpStore(backend: PgBackend): OltpStore {
     ...poolMethods(db),
     ...tokenMethods(db),
     state: createConsumerStateStore(db),
+    identity: createIdentityStore(db),
     close: () => backend.close(),
   };
 }

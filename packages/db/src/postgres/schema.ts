@@ -117,3 +117,6 @@ export const consumerPositions = pgTable(
   },
   (table) => [primaryKey({ columns: [table.consumer, table.chainId] })],
 );
+
+// The identity tables live in their own file; drizzle-kit reads this one.
+export * from './identity-schema';

@@ -118,8 +118,10 @@ export interface CandleQuery {
   /** Buckets overlapping [from, to): the first starts at or before `from`. */
   from: UnixTime;
   to: UnixTime;
-  /** The oldest `limit` non-empty buckets of the range (1 to 10,000). */
+  /** The oldest `limit` non-empty buckets of the range (1 to 10,000); the newest with `newestFirst`. */
   limit: number;
+  /** Read from the end of the range, newest first (backward paging). Default: oldest first. */
+  newestFirst?: boolean;
 }
 
 /** OHLCV of one bucket. A price is null when no trade of the bucket had one (in USD, or in quote). */

@@ -6,3 +6,4 @@ export * from './token-metadata-reader';
 export * from './analytics-state';
 export * from './analytics-olap';
 export * from './portfolio-olap';
+export * from './identity-store';

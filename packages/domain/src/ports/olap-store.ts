@@ -19,6 +19,9 @@ export interface TradeCursor {
   logIndex: number;
 }
 
+/** Which way `queryTrades` reads: newest first (the API's default) or oldest first. */
+export type TradeOrder = 'newestFirst' | 'oldestFirst';
+
 export interface TradePage {
   trades: TradeExecutedV1[];
   hasNextPage: boolean;
@@ -36,10 +39,16 @@ export interface OlapStore {
   insertTrades(trades: readonly TradeExecutedV1[]): Promise<void>;
   insertTransfers(transfers: readonly TransferV1[]): Promise<void>;
   /**
-   * Newest first (timestamp, chainId, blockNumber, logIndex, all descending), strictly after `after`.
-   * Trades come back as inserted, without `status`; V2 trades have no V3 fields.
+   * Newest first (timestamp, chainId, blockNumber, logIndex, all descending), or all ascending with
+   * `oldestFirst`, strictly after `after` in that order. Trades come back as inserted, without
+   * `status`; V2 trades have no V3 fields.
    */
-  queryTrades(filter: TradeFilter, first: number, after?: TradeCursor): Promise<TradePage>;
+  queryTrades(
+    filter: TradeFilter,
+    first: number,
+    after?: TradeCursor,
+    order?: TradeOrder,
+  ): Promise<TradePage>;
   countTrades(filter?: TradeFilter): Promise<number>;
   listTransfers(chainId: number): Promise<TransferV1[]>;
   /**

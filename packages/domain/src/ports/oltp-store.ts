@@ -1,4 +1,5 @@
 import type { AnalyticsStateStore } from './analytics-state';
+import type { IdentityStore } from './identity-store';
 import type { BlockId, PoolCreatedV1 } from '@tidemark/schema';
 
 export interface ChainCursor {
@@ -94,6 +95,8 @@ export interface OltpStore {
 
   /** Versioned state of the stateful consumers, in the same database. */
   readonly state: AnalyticsStateStore;
+  /** Users, sessions, API keys and watchlists of the GraphQL API, in the same database. */
+  readonly identity: IdentityStore;
 
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { documentIdOf, isPersistedQueryNotFound } from './document-id';
 import { GatewayError } from './gateway-error';
 import { readGraphQLResponse } from './read-response';
 
@@ -10,8 +11,12 @@ export interface GraphQLRequest<T> {
   signal?: AbortSignal;
 }
 
-/** Sends one query to the gateway over HTTP POST and returns its checked data. */
-export async function queryGateway<T>(request: GraphQLRequest<T>): Promise<T> {
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+async function post(request: GraphQLRequest<unknown>, payload: object): Promise<Answer> {
   let response: Response;
   try {
     response = await fetch(request.url, {
@@ -20,7 +25,7 @@ export async function queryGateway<T>(request: GraphQLRequest<T>): Promise<T> {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
       },
-      body: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
+      body: JSON.stringify({ ...payload, variables: request.variables ?? {} }),
       signal: request.signal ?? null,
     });
   } catch (error) {
@@ -33,5 +38,19 @@ export async function queryGateway<T>(request: GraphQLRequest<T>): Promise<T> {
   } catch {
     // A body that is not JSON is judged by the status code alone.
   }
-  return readGraphQLResponse(response.status, body, request.schema);
+  return { status: response.status, body };
+}
+
+/**
+ * Sends one query to the gateway over HTTP POST and returns its checked data. The query goes by
+ * its trusted-document id, so a gateway running only trusted documents serves it; the text is
+ * sent only when the gateway does not know the id (it then runs it if its policy allows).
+ */
+export async function queryGateway<T>(request: GraphQLRequest<T>): Promise<T> {
+  const documentId = await documentIdOf(request.query);
+  let answer = documentId === undefined ? undefined : await post(request, { documentId });
+  if (answer === undefined || isPersistedQueryNotFound(answer.body)) {
+    answer = await post(request, { query: request.query });
+  }
+  return readGraphQLResponse(answer.status, answer.body, request.schema);
 }

@@ -1,8 +1,20 @@
 import { z } from 'zod';
+import type {
+  ChainsQuery,
+  RecentTradesQuery,
+  TradeExecutedSubscription,
+  TradeFieldsFragment,
+  TradesRetractedSubscription,
+} from './generated/operations';
 
 // What the dashboard reads from the gateway, checked at the edge so the UI never renders a
-// half-shaped object. Amounts stay decimal strings: money is never a float.
+// half-shaped object. Each schema `satisfies` the operation type graphql-codegen generates from
+// documents.ts (npm run codegen -w @tidemark/schema), so a document and its check cannot drift
+// apart. Amounts stay decimal strings: money is never a float.
 const decimalInteger = z.string().regex(/^-?\d+$/, 'expected a decimal integer string');
+
+export type Chain = ChainsQuery['chains'][number];
+export type Trade = TradeFieldsFragment;
 
 export const chainSchema = z.object({
   id: z.number().int(),
@@ -10,8 +22,7 @@ export const chainSchema = z.object({
   head: z.number().int().nullable(),
   indexedBlock: z.number().int().nullable(),
   lag: z.number().int().nullable(),
-});
-export type Chain = z.infer<typeof chainSchema>;
+}) satisfies z.ZodType<Chain>;
 
 export const tradeSchema = z.object({
   id: z.string(),
@@ -27,16 +38,19 @@ export const tradeSchema = z.object({
   tokenOut: z.string(),
   amountIn: decimalInteger,
   amountOut: decimalInteger,
-});
-export type Trade = z.infer<typeof tradeSchema>;
+}) satisfies z.ZodType<Trade>;
 
-export const chainsDataSchema = z.object({ chains: z.array(chainSchema) });
+export const chainsDataSchema = z.object({
+  chains: z.array(chainSchema),
+}) satisfies z.ZodType<ChainsQuery>;
 
 export const recentTradesDataSchema = z.object({
   trades: z.object({ edges: z.array(z.object({ node: tradeSchema })) }),
-});
+}) satisfies z.ZodType<RecentTradesQuery>;
 
-export const tradeExecutedDataSchema = z.object({ tradeExecuted: tradeSchema });
+export const tradeExecutedDataSchema = z.object({
+  tradeExecuted: tradeSchema,
+}) satisfies z.ZodType<TradeExecutedSubscription>;
 
 export const tradesRetractedDataSchema = z.object({
   tradesRetracted: z.object({
@@ -44,4 +58,4 @@ export const tradesRetractedDataSchema = z.object({
     blockHashes: z.array(z.string()),
     ancestorBlock: z.number().int(),
   }),
-});
+}) satisfies z.ZodType<TradesRetractedSubscription>;

@@ -4,6 +4,7 @@ import {
   TRADE_EXECUTED_SUBSCRIPTION,
   TRADES_RETRACTED_SUBSCRIPTION,
 } from '../api/documents';
+import type { RecentTradesQueryVariables } from '../api/generated/operations';
 import { queryGateway } from '../api/http-client';
 import {
   recentTradesDataSchema,
@@ -156,7 +157,7 @@ class TradeStream {
       const data = await queryGateway({
         url: this.options.httpUrl,
         query: RECENT_TRADES_QUERY,
-        variables: { first: FEED_LIMIT },
+        variables: { first: FEED_LIMIT } satisfies RecentTradesQueryVariables,
         schema: recentTradesDataSchema,
         signal: this.history.signal,
       });

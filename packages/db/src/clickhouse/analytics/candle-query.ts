@@ -16,8 +16,7 @@ FROM candles FINAL
 WHERE chain_id = {chainId:UInt32} AND pool = {pool:String} AND interval_s = {interval:UInt32}
   AND bucket >= toDateTime({from:UInt32}, 'UTC') AND bucket < toDateTime({to:UInt32}, 'UTC')
   AND trades > 0
-ORDER BY bucket
-LIMIT {limit:UInt32}`;
+ORDER BY bucket`;
 
 interface CandleRow {
   bucket_ts: v.Int;
@@ -50,13 +49,14 @@ function checkQuery(q: CandleQuery): number {
   return intervalSeconds[q.interval];
 }
 
-/** The oldest `limit` non-empty buckets overlapping [from, to). */
+/** The oldest (or with `newestFirst` the newest) `limit` non-empty buckets overlapping [from, to), oldest first. */
 export async function queryCandles(client: ClickHouseClient, q: CandleQuery): Promise<Candle[]> {
   const seconds = checkQuery(q);
   const pool = v.address(q.pool, 'pool');
   const rows = await select<CandleRow>(
     client,
-    candleSql,
+    // Newest first reads the end of the range (backward paging); the answer is still oldest first.
+    `${candleSql} ${q.newestFirst === true ? 'DESC' : ''} LIMIT {limit:UInt32}`,
     {
       chainId: q.chainId,
       pool,
@@ -67,6 +67,7 @@ export async function queryCandles(client: ClickHouseClient, q: CandleQuery): Pr
     },
     pointRead,
   );
+  if (q.newestFirst === true) rows.reverse();
   return rows.map((r) => ({
     chainId: q.chainId,
     pool,

@@ -1,0 +1,47 @@
+import { ForbiddenError, UnauthenticatedError } from './errors';
+import type { HttpIdentity } from './http-auth';
+import type { ApiKeyScope, Viewer } from './viewer';
+
+/** What identity resolvers read from the operation's context (HTTP or graphql-ws). */
+export interface IdentityContext {
+  /** Absent where no authenticator ran: treated as anonymous. */
+  viewer?: Viewer;
+  /** Only over HTTP: sign-in and sign-out set cookies. */
+  http?: HttpIdentity;
+}
+
+export type SignedInViewer = Extract<Viewer, { kind: 'user' }>;
+
+/** The signed-in caller, or UNAUTHENTICATED. */
+export function requireUser(context: IdentityContext): SignedInViewer {
+  const viewer = context.viewer;
+  if (viewer === undefined || viewer.kind === 'anonymous')
+    throw new UnauthenticatedError(
+      'Not signed in: sign in with your wallet (signInNonce, then signIn) or send an API key as "Authorization: Bearer tmk_…".',
+    );
+  return viewer;
+}
+
+/** A caller signed in with a wallet session; API keys cannot manage API keys (FORBIDDEN). */
+export function requireSession(context: IdentityContext, action: string): SignedInViewer {
+  const viewer = requireUser(context);
+  if (viewer.via !== 'session')
+    throw new ForbiddenError(`${action} needs a wallet session (signIn); an API key cannot do it.`);
+  return viewer;
+}
+
+/** A signed-in caller whose credential allows `scope`: sessions allow every scope. */
+export function requireScope(context: IdentityContext, scope: ApiKeyScope): SignedInViewer {
+  const viewer = requireUser(context);
+  assertScope(viewer, scope);
+  return viewer;
+}
+
+/** FORBIDDEN when the caller's API key lacks `scope`; anonymous callers and sessions pass. */
+export function assertScope(viewer: Viewer | undefined, scope: ApiKeyScope): void {
+  if (viewer?.kind !== 'user' || viewer.via !== 'apiKey' || viewer.scopes.includes(scope)) return;
+  const name = scope === 'read' ? 'READ' : 'ALERTS_WRITE';
+  throw new ForbiddenError(
+    `This API key lacks the ${name} scope: create a key with it (createApiKey) to do this.`,
+  );
+}

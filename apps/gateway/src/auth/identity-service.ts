@@ -1,0 +1,45 @@
+import type { IdentityStore } from '@tidemark/domain';
+import type { Logger } from 'pino';
+import { createIdentityAuthenticator } from './authenticator';
+import type { SessionCookieOptions } from './cookies';
+import type { HttpAuth } from './http-auth';
+import type { IdentitySettings } from './identity-settings';
+import type { Authenticator } from './viewer';
+
+/** Identity as the gateway's layers see it: the store, its settings and the authenticator. */
+export interface IdentityService {
+  store: IdentityStore;
+  settings: IdentitySettings;
+  cookie: SessionCookieOptions;
+  authenticator: Authenticator;
+  httpAuth: HttpAuth;
+  /** Milliseconds: nonce and session expiry, lastUsedAt. */
+  clockMs(): number;
+}
+
+export function createIdentityService(deps: {
+  store: IdentityStore;
+  settings: IdentitySettings;
+  clockMs: () => number;
+  logger: Logger;
+  /** Production warns when sign-in messages are checked against the Host header. */
+  production: boolean;
+}): IdentityService {
+  const { store, settings, clockMs, logger } = deps;
+  if (deps.production && settings.siweDomain === undefined)
+    // A client relaying a signature made for another site can send that site's name as Host.
+    logger.warn(
+      { event: 'identity.siwe_domain_unset' },
+      'GATEWAY_SIWE_DOMAIN is not set: sign-in messages are checked against the Host header; set it to the domain users sign in at',
+    );
+  const cookie = { name: settings.cookieName, secure: settings.cookieSecure };
+  const authenticator = createIdentityAuthenticator({ store, cookie, clockMs, logger });
+  return {
+    store,
+    settings,
+    cookie,
+    authenticator,
+    httpAuth: { authenticator, cookieName: cookie.name },
+    clockMs,
+  };
+}

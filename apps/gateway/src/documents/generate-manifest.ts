@@ -1,0 +1,46 @@
+// Writes the trusted-documents manifest from the dashboard's operations, or with --check fails
+// when the committed one is stale:
+//   npm run documents:generate -w @tidemark/gateway
+//   npm run documents:check -w @tidemark/gateway
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { operationsOf, renderManifest } from './manifest-file';
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+/** The web app's GraphQL operations (read at run time: the gateway never depends on apps/web). */
+export const webDocumentsPath = `${repoRoot}apps/web/src/lib/api/documents.ts`;
+export const manifestPath = `${repoRoot}packages/schema/src/graphql/trusted-documents.json`;
+
+async function currentManifest(): Promise<string | undefined> {
+  try {
+    return await readFile(manifestPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(check: boolean): Promise<number> {
+  const exports = (await import(pathToFileURL(webDocumentsPath).href)) as Record<string, unknown>;
+  const documents = operationsOf(exports);
+  if (documents.length === 0) {
+    console.error(`no GraphQL operations exported by ${webDocumentsPath}`);
+    return 1;
+  }
+  const wanted = renderManifest(documents);
+  const names = documents.map((document) => document.name).join(', ');
+  if (!check) {
+    await writeFile(manifestPath, wanted);
+    console.log(`wrote ${documents.length} trusted documents (${names}) to ${manifestPath}`);
+    return 0;
+  }
+  if ((await currentManifest()) === wanted) {
+    console.log(`trusted documents are current (${names})`);
+    return 0;
+  }
+  console.error(
+    `${manifestPath} is stale: the dashboard's operations changed. Run npm run documents:generate -w @tidemark/gateway and commit the result.`,
+  );
+  return 1;
+}
+
+process.exitCode = await main(process.argv.includes('--check'));

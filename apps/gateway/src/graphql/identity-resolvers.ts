@@ -1,0 +1,75 @@
+import type { ApiKeyScopeName, WatchTargetKind } from '@tidemark/domain';
+import { assertScope, requireScope, type IdentityContext } from '../auth/access';
+import { NotFoundError } from '../auth/errors';
+import type { IdentityService } from '../auth/identity-service';
+import { fromGlobalId, seqConnection, toSeqPage } from './identity-ids';
+import { identityMutations } from './identity-mutations';
+import { watchlistTrades } from './identity-subscriptions';
+import { apiKeyView, viewerUser, watchlistEntryView, type UserView } from './identity-views';
+import type { PageArgs } from './paging';
+import type { ResolverDeps } from './resolvers';
+
+/** The user's own object `id` or NOT_FOUND; reading needs the READ scope on an API key. */
+async function ownApiKey(identity: IdentityService, context: IdentityContext, id: string) {
+  const viewer = requireScope(context, 'read');
+  const key = await identity.store.getApiKey(viewer.userId, fromGlobalId('ApiKey', id, 'API key'));
+  if (key === null) throw new NotFoundError('API key');
+  return apiKeyView(key);
+}
+
+async function ownWatchlistEntry(identity: IdentityService, context: IdentityContext, id: string) {
+  const viewer = requireScope(context, 'read');
+  const storeId = fromGlobalId('WatchlistEntry', id, 'Watchlist entry');
+  const entry = await identity.store.getWatchlistEntry(viewer.userId, storeId);
+  if (entry === null) throw new NotFoundError('Watchlist entry');
+  return watchlistEntryView(entry);
+}
+
+/**
+ * A User's lists. The parent is always the caller (viewer) or the account that just signed in:
+ * resolvers build it, callers cannot name another user. An API key needs READ to list.
+ */
+function userResolvers(identity: IdentityService) {
+  return {
+    apiKeys: async (user: UserView, args: PageArgs, context: IdentityContext) => {
+      assertScope(context.viewer, 'read');
+      const request = toSeqPage('User.apiKeys', args);
+      const page = await identity.store.listApiKeys(user.userId, request);
+      return seqConnection('User.apiKeys', request, page, apiKeyView);
+    },
+    watchlist: async (user: UserView, args: PageArgs, context: IdentityContext) => {
+      assertScope(context.viewer, 'read');
+      const request = toSeqPage('User.watchlist', args);
+      const page = await identity.store.listWatchlist(user.userId, request);
+      return seqConnection('User.watchlist', request, page, watchlistEntryView);
+    },
+  };
+}
+
+/** Identity's part of the resolver map: merged into resolvers.ts. */
+export function identityResolvers(deps: ResolverDeps) {
+  const { identity } = deps;
+  return {
+    // The API spells these as enum values; the store keeps its own words.
+    ApiKeyScope: { READ: 'read', ALERTS_WRITE: 'alerts:write' } satisfies Record<
+      string,
+      ApiKeyScopeName
+    >,
+    WatchlistEntryKind: { POOL: 'pool', WALLET: 'wallet' } satisfies Record<
+      string,
+      WatchTargetKind
+    >,
+    AuthenticationMethod: { SESSION: 'session', API_KEY: 'apiKey' } as const,
+    User: userResolvers(identity),
+    Query: {
+      viewer: (_parent: unknown, _args: unknown, context: IdentityContext) =>
+        context.viewer?.kind === 'user' ? viewerUser(context.viewer) : null,
+      apiKey: (_parent: unknown, args: { id: string }, context: IdentityContext) =>
+        ownApiKey(identity, context, args.id),
+      watchlistEntry: (_parent: unknown, args: { id: string }, context: IdentityContext) =>
+        ownWatchlistEntry(identity, context, args.id),
+    },
+    Mutation: identityMutations(identity),
+    Subscription: { watchlistTrades: watchlistTrades(deps) },
+  };
+}
