@@ -4,6 +4,7 @@ import type { Gateway } from '../src/index';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { codeOf, IdentityClient } from './support/identity-client';
 import { startLimitedGateway } from './support/limited-gateway';
+import { openRawSocket, type RawSocket } from './support/ws-frames';
 
 const keysQuery =
   '{ viewer { authenticatedBy apiKeys(first: 10) { edges { node { id name prefix scopes createdAt lastUsedAt revokedAt } } pageInfo { hasNextPage } } } }';
@@ -88,6 +89,32 @@ describe('API keys', () => {
       headers: { authorization: `Bearer ${secret}` },
     });
     expect(rest.status).toBe(401);
+  });
+
+  it('refuses reads over graphql-ws to a key without READ, and keeps the connection open', async () => {
+    const client = newClient();
+    await client.signIn();
+    const writeOnly = (await client.createApiKey(['ALERTS_WRITE'])).secret;
+    const socket: RawSocket = await openRawSocket(harness.gateway.wsUrl);
+    try {
+      socket.send({ type: 'connection_init', payload: { authorization: `Bearer ${writeOnly}` } });
+      expect((await socket.next()).type).toBe('connection_ack');
+      for (const [id, query] of [
+        ['q', '{ chains { id } }'],
+        ['s', 'subscription { tradeExecuted { id } }'],
+      ]) {
+        socket.send({ id, type: 'subscribe', payload: { query } });
+        const refusal = await socket.next();
+        expect(refusal).toMatchObject({ id, type: 'error' });
+        const [error] = refusal.payload as { message: string; extensions: { code: string } }[];
+        expect(error!.extensions.code).toBe('FORBIDDEN');
+        expect(error!.message).toContain('lacks the READ scope');
+      }
+      socket.send({ type: 'ping' });
+      expect((await socket.next()).type).toBe('pong');
+    } finally {
+      socket.close();
+    }
   });
 
   it('answers FORBIDDEN to a key without the needed scope, and to key management with a key', async () => {

@@ -45,3 +45,21 @@ export function assertScope(viewer: Viewer | undefined, scope: ApiKeyScope): voi
     `This API key lacks the ${name} scope: create a key with it (createApiKey) to do this.`,
   );
 }
+
+/**
+ * Reading data (queries, and subscriptions over graphql-ws) needs READ on an API key; mutations
+ * check their own scope in their resolvers. The refusal, or undefined when the operation may run.
+ */
+export function readScopeRefusal(
+  operation: 'query' | 'mutation' | 'subscription',
+  viewer: Viewer | undefined,
+): ForbiddenError | undefined {
+  if (operation === 'mutation') return undefined;
+  try {
+    assertScope(viewer, 'read');
+    return undefined;
+  } catch (err) {
+    if (err instanceof ForbiddenError) return err;
+    throw err;
+  }
+}

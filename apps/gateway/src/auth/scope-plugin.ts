@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, OperationTypeNode } from 'graphql';
 import type { RequestContext } from '../http/graphql-handler';
-import { assertScope } from './access';
-import { ForbiddenError } from './errors';
+import { readScopeRefusal } from './access';
 
 /**
  * Queries over HTTP with an API key need its READ scope (403 FORBIDDEN otherwise). Mutations
@@ -13,14 +12,10 @@ export const readScopePlugin: ApolloServerPlugin<RequestContext> = {
     Promise.resolve({
       didResolveOperation: ({ operation, contextValue }) => {
         if (operation?.operation !== OperationTypeNode.QUERY) return Promise.resolve();
-        try {
-          assertScope(contextValue.viewer, 'read');
-          return Promise.resolve();
-        } catch (err) {
-          if (!(err instanceof ForbiddenError)) throw err;
-          const extensions = { ...err.extensions, http: { status: 403 } };
-          return Promise.reject(new GraphQLError(err.message, { extensions }));
-        }
+        const refused = readScopeRefusal('query', contextValue.viewer);
+        if (refused === undefined) return Promise.resolve();
+        const extensions = { ...refused.extensions, http: { status: 403 } };
+        return Promise.reject(new GraphQLError(refused.message, { extensions }));
       },
     }),
 };

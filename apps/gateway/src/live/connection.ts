@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
+import { readScopeRefusal } from '../auth/access';
 import { anonymousViewer, type Authenticator, type Viewer } from '../auth/viewer';
 import { maskInternalError } from '../graphql/errors';
 import type { LiveContext } from '../graphql/resolvers';
@@ -201,14 +202,19 @@ export class LiveConnection {
             this.deps.documents,
           )
         : resolved;
-    if (!('args' in prepared)) {
-      this.running.delete(id);
-      const errors = visibleErrors(this.deps.logger, this.deps.limits.protection, prepared);
-      return this.send(errorFrame(id, errors));
-    }
+    if (!('args' in prepared)) return this.refuse(id, prepared);
+    const refused = readScopeRefusal(prepared.operation.operation, this.viewer);
+    if (refused !== undefined) return this.refuse(id, [refused]);
     if (isShareable(prepared.operation))
       return this.joinShared(id, resolved as SubscribePayload, prepared);
     void this.runPrivate(id, prepared, this.viewer);
+  }
+
+  /** Ends operation `id` before it ran with an `error` message; the connection stays open. */
+  private refuse(id: string, errors: readonly GraphQLError[]): void {
+    this.running.delete(id);
+    const visible = visibleErrors(this.deps.logger, this.deps.limits.protection, errors);
+    this.send(errorFrame(id, visible));
   }
 
   private joinShared(id: string, payload: SubscribePayload, prepared: PreparedOperation): void {
