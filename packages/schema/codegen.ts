@@ -38,6 +38,7 @@ const mappers = {
   WalletUpdate: '../../live/analytics-fanout#WalletUpdateView',
   TradeRetraction: '../../live/retraction-fanout#RetractionView',
   User: '../identity-views#UserView',
+  WatchlistEntry: '../identity-views#WatchlistEntryView',
 };
 
 const config: CodegenConfig = {

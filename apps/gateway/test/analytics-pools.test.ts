@@ -1,6 +1,8 @@
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NOW, indexedTrade } from './support/analytics';
 import { graphql, startHarness, type Harness } from './support/harness';
+import { IdentityClient } from './support/identity-client';
 import { P1, P2, P3, W1, p1, seedMarket } from './support/market-fixtures';
 import { makeTrade, tradeId } from './support/trades';
 
@@ -183,6 +185,62 @@ describe('trade USD figures', () => {
       expect(spy).not.toHaveBeenCalled();
     } finally {
       spy.mockRestore();
+    }
+  });
+});
+
+describe('a watchlist with its pools', () => {
+  const addEntry = `mutation ($kind: WatchlistEntryKind!, $chainId: Int!, $address: Address!) {
+    addWatchlistEntry(input: { kind: $kind, chainId: $chainId, address: $address }) { entry { id } } }`;
+  const watchlistQuery = `{ viewer { watchlist(first: 10) { edges { node { kind address
+    pool { ${poolFields} } wallet { address chainId activity { trades } } } } } } }`;
+
+  it('reads the stats of every followed pool in one store query, and the wallets it follows', async () => {
+    const user = new IdentityClient(harness.gateway.url, privateKeyToAccount(generatePrivateKey()));
+    await user.signIn();
+    const follow: [string, number, string][] = [
+      ['POOL', 1, P1],
+      ['POOL', 1, P2],
+      ['POOL', 2, P3],
+      ['POOL', 2, P1], // P1 never traded on chain 2: no stats
+      ['WALLET', 1, W1],
+    ];
+    for (const [kind, chainId, address] of follow) {
+      const added = await user.post(addEntry, { kind, chainId, address });
+      expect(added.errors).toBeUndefined();
+    }
+    const single = vi.spyOn(harness.analytics, 'poolStats');
+    const batched = vi.spyOn(harness.analytics, 'poolStatsOf');
+    try {
+      type Node = { kind: string; address: string; pool: Row | null; wallet: Row | null };
+      const answer = await user.post<{ viewer: { watchlist: { edges: { node: Node }[] } } }>(
+        watchlistQuery,
+      );
+      expect(answer.errors).toBeUndefined();
+      expect(batched).toHaveBeenCalledTimes(1);
+      expect(batched.mock.calls[0]?.[0]).toHaveLength(4);
+      expect(single).not.toHaveBeenCalled();
+      const nodes = answer.data!.viewer.watchlist.edges.map((edge) => edge.node);
+      const poolQuery = `query($chainId: Int!, $address: Address!) { pool(chainId: $chainId, address: $address) { ${poolFields} } }`;
+      for (const [i, [kind, chainId, address]] of follow.entries()) {
+        if (kind === 'WALLET') continue;
+        const alone = await graphql<{ pool: Row | null }>(harness.gateway.url, poolQuery, {
+          chainId,
+          address,
+        });
+        expect(nodes[i]!.pool).toEqual(alone.data!.pool);
+        expect(nodes[i]!.wallet).toBeNull();
+      }
+      expect(nodes[3]!.pool).toBeNull();
+      expect(nodes[0]!.pool).toMatchObject({ chainId: 1, address: P1, stats: { trades24h: 5 } });
+      expect(nodes[4]).toMatchObject({
+        kind: 'WALLET',
+        pool: null,
+        wallet: { address: W1, chainId: 1 },
+      });
+    } finally {
+      single.mockRestore();
+      batched.mockRestore();
     }
   });
 });

@@ -83,6 +83,23 @@ export function marketTests(store: () => AnalyticsOlapStore): void {
     expect(await store().poolStats(1, pool(9), NOW)).toBeNull();
   });
 
+  it('reads the stats of several pools at once, in their order, leaving out pools that never traded', async () => {
+    await load(store());
+    const one = await store().poolStats(1, pool(1), NOW);
+    const idle = await store().poolStats(2, pool(3), NOW);
+    const refs = [
+      { chainId: 2, pool: pool(3) },
+      { chainId: 1, pool: pool(9) },
+      { chainId: 1, pool: pool(1) },
+    ];
+    expect(await store().poolStatsOf(refs, NOW)).toEqual([idle, one]);
+    expect(await store().poolStatsOf([], NOW)).toEqual([]);
+    const tooMany = Array.from({ length: 101 }, () => ({ chainId: 1, pool: pool(1) }));
+    await expect(store().poolStatsOf(tooMany, NOW)).rejects.toThrow(
+      /number of pools: expected an integer from 0 to 100, got 101/,
+    );
+  });
+
   it('lists pools by 24h volume, page by page, per chain or across chains', async () => {
     await load(store());
     const list = async (chainId?: number, after?: number) => {

@@ -5,9 +5,18 @@ import type { IdentityService } from '../auth/identity-service';
 import { fromGlobalId, seqConnection, toSeqPage } from './identity-ids';
 import { identityMutations } from './identity-mutations';
 import { watchlistTrades } from './identity-subscriptions';
-import { apiKeyView, viewerUser, watchlistEntryView, type UserView } from './identity-views';
+import {
+  apiKeyView,
+  viewerUser,
+  watchlistEntryView,
+  type UserView,
+  type WatchlistEntryView,
+} from './identity-views';
+import { requestLoaders } from './loaders/request-loaders';
+import { toPoolView } from './market-queries';
 import type { PageArgs } from './paging';
 import type { ResolverDeps } from './resolvers';
+import { wallet } from './wallet-queries';
 
 /** The user's own object `id` or NOT_FOUND; reading needs the READ scope on an API key. */
 async function ownApiKey(identity: IdentityService, context: IdentityContext, id: string) {
@@ -46,6 +55,23 @@ function userResolvers(identity: IdentityService) {
   };
 }
 
+/** What a watchlist entry follows, read in batches across the entries of one answer. */
+function watchlistEntryResolvers(deps: ResolverDeps) {
+  const loaders = requestLoaders(deps.analytics, () => deps.now());
+  return {
+    pool: async (entry: WatchlistEntryView, _args: unknown, context: object) => {
+      if (entry.kind !== 'pool') return null;
+      const ref = { chainId: entry.chainId, pool: entry.address };
+      const stats = await loaders(context).poolStats.load(ref);
+      return stats === null ? null : toPoolView(stats);
+    },
+    wallet: (entry: WatchlistEntryView) =>
+      entry.kind === 'wallet'
+        ? wallet(deps, { address: entry.address, chainId: entry.chainId })
+        : null,
+  };
+}
+
 /** Identity's part of the resolver map: merged into resolvers.ts. */
 export function identityResolvers(deps: ResolverDeps) {
   const { identity } = deps;
@@ -61,6 +87,7 @@ export function identityResolvers(deps: ResolverDeps) {
     >,
     AuthenticationMethod: { SESSION: 'session', API_KEY: 'apiKey' } as const,
     User: userResolvers(identity),
+    WatchlistEntry: watchlistEntryResolvers(deps),
     Query: {
       viewer: (_parent: unknown, _args: unknown, context: IdentityContext) =>
         context.viewer?.kind === 'user' ? viewerUser(context.viewer) : null,

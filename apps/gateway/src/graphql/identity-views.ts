@@ -44,3 +44,5 @@ export const watchlistEntryView = (entry: WatchlistEntryRecord) => ({
   label: entry.label,
   createdAt: seconds(entry.createdAt),
 });
+
+export type WatchlistEntryView = ReturnType<typeof watchlistEntryView>;

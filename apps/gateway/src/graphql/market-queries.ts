@@ -94,7 +94,7 @@ export async function candles(deps: MarketDeps, args: CandlesArgs, info?: GraphQ
   );
 }
 
-function toPoolView(stats: PoolStats) {
+export function toPoolView(stats: PoolStats) {
   const { chainId, pool, stateBlockNumber: _block, ...figures } = stats;
   return { chainId, address: pool, stats: figures };
 }

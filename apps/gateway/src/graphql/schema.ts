@@ -32,6 +32,7 @@ export type CheckedResolvers = Pick<
   | 'WatchlistEntryKind'
   | 'AuthenticationMethod'
   | 'User'
+  | 'WatchlistEntry'
 > & {
   Query: Required<
     Pick<

@@ -63,6 +63,15 @@ export interface PricedTradeKey {
 /** The most keys one `pricedTrades` call takes. */
 export const MAX_PRICED_TRADE_KEYS = 1_000;
 
+/** The most pools `poolStatsOf` reads at once (a page of the API's largest list). */
+export const MAX_POOL_STATS_KEYS = 100;
+
+/** A pool on a chain. */
+export interface PoolRef {
+  chainId: number;
+  pool: string;
+}
+
 /** A token's USD price from a block on, until the next row of the same token. */
 export interface TokenPriceRecord {
   chainId: number;
@@ -299,6 +308,11 @@ export interface AnalyticsOlapStore {
   candles(query: CandleQuery): Promise<Candle[]>;
   /** Null when the pool never traded. */
   poolStats(chainId: number, pool: string, now: UnixTime): Promise<PoolStats | null>;
+  /**
+   * The stats of these pools in one read, in their order; a pool that never traded is left out.
+   * At most `MAX_POOL_STATS_KEYS` pools (batched reads of nested fields, e.g. a watchlist's pools).
+   */
+  poolStatsOf(pools: readonly PoolRef[], now: UnixTime): Promise<PoolStats[]>;
   listPoolStats(query: PoolStatsListQuery): Promise<PoolStatsPage>;
   leaderboard(query: LeaderboardQuery): Promise<LeaderboardPage>;
   /** Zero totals for a wallet without activity in the window. */

@@ -12,7 +12,7 @@ import type { WalletView } from '../wallet-view';
 import type { TradeNode } from '../trade-pricing';
 import type { CandleUpdateView, WalletUpdateView } from '../../live/analytics-fanout';
 import type { RetractionView } from '../../live/retraction-fanout';
-import type { UserView } from '../identity-views';
+import type { UserView, WatchlistEntryView } from '../identity-views';
 import type { IdentityContext } from '../../auth/access';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1118,6 +1118,13 @@ export type WatchlistEntry = {
   readonly id: Scalars['ID']['output'];
   readonly kind: WatchlistEntryKind;
   readonly label?: Maybe<Scalars['String']['output']>;
+  /**
+   * For a POOL entry, the pool with its stats; null for a WALLET entry, and for a pool the analytics
+   * role has not seen trade. The pools of one answer are read together, in one query.
+   */
+  readonly pool?: Maybe<Pool>;
+  /** For a WALLET entry, the wallet's figures on the entry's chain; null for a POOL entry. */
+  readonly wallet?: Maybe<Wallet>;
 };
 
 export type WatchlistEntryConnection = {
@@ -1233,7 +1240,9 @@ export type DirectiveResolverFn<
 export type ResolversTypes = {
   ActivityWindow: ActivityWindow;
   AddWatchlistEntryInput: AddWatchlistEntryInput;
-  AddWatchlistEntryPayload: ResolverTypeWrapper<AddWatchlistEntryPayload>;
+  AddWatchlistEntryPayload: ResolverTypeWrapper<
+    Omit<AddWatchlistEntryPayload, 'entry'> & { entry: ResolversTypes['WatchlistEntry'] }
+  >;
   Address: ResolverTypeWrapper<Scalars['Address']['output']>;
   ApiKey: ResolverTypeWrapper<ApiKey>;
   ApiKeyConnection: ResolverTypeWrapper<ApiKeyConnection>;
@@ -1312,16 +1321,24 @@ export type ResolversTypes = {
   WalletPnlTotals: ResolverTypeWrapper<WalletPnlTotals>;
   WalletTotals: ResolverTypeWrapper<WalletTotals>;
   WalletUpdate: ResolverTypeWrapper<WalletUpdateView>;
-  WatchlistEntry: ResolverTypeWrapper<WatchlistEntry>;
-  WatchlistEntryConnection: ResolverTypeWrapper<WatchlistEntryConnection>;
-  WatchlistEntryEdge: ResolverTypeWrapper<WatchlistEntryEdge>;
+  WatchlistEntry: ResolverTypeWrapper<WatchlistEntryView>;
+  WatchlistEntryConnection: ResolverTypeWrapper<
+    Omit<WatchlistEntryConnection, 'edges'> & {
+      edges: ReadonlyArray<ResolversTypes['WatchlistEntryEdge']>;
+    }
+  >;
+  WatchlistEntryEdge: ResolverTypeWrapper<
+    Omit<WatchlistEntryEdge, 'node'> & { node: ResolversTypes['WatchlistEntry'] }
+  >;
   WatchlistEntryKind: WatchlistEntryKind;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AddWatchlistEntryInput: AddWatchlistEntryInput;
-  AddWatchlistEntryPayload: AddWatchlistEntryPayload;
+  AddWatchlistEntryPayload: Omit<AddWatchlistEntryPayload, 'entry'> & {
+    entry: ResolversParentTypes['WatchlistEntry'];
+  };
   Address: Scalars['Address']['output'];
   ApiKey: ApiKey;
   ApiKeyConnection: ApiKeyConnection;
@@ -1387,9 +1404,13 @@ export type ResolversParentTypes = {
   WalletPnlTotals: WalletPnlTotals;
   WalletTotals: WalletTotals;
   WalletUpdate: WalletUpdateView;
-  WatchlistEntry: WatchlistEntry;
-  WatchlistEntryConnection: WatchlistEntryConnection;
-  WatchlistEntryEdge: WatchlistEntryEdge;
+  WatchlistEntry: WatchlistEntryView;
+  WatchlistEntryConnection: Omit<WatchlistEntryConnection, 'edges'> & {
+    edges: ReadonlyArray<ResolversParentTypes['WatchlistEntryEdge']>;
+  };
+  WatchlistEntryEdge: Omit<WatchlistEntryEdge, 'node'> & {
+    node: ResolversParentTypes['WatchlistEntry'];
+  };
 };
 
 export type ActivityWindowResolvers = EnumResolverSignature<
@@ -2103,6 +2124,8 @@ export type WatchlistEntryResolvers<
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['WatchlistEntryKind'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pool?: Resolver<Maybe<ResolversTypes['Pool']>, ParentType, ContextType>;
+  wallet?: Resolver<Maybe<ResolversTypes['Wallet']>, ParentType, ContextType>;
 };
 
 export type WatchlistEntryConnectionResolvers<

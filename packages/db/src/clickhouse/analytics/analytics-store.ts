@@ -6,7 +6,7 @@ import { queryCandles } from './candle-query';
 import { keysOfTrades } from './keys';
 import { latestTokenPrices } from './latest-token-prices';
 import { leaderboard } from './leaderboard';
-import { listPoolStats, poolStats } from './pool-stats';
+import { listPoolStats, poolStats, poolStatsOf } from './pool-stats';
 import { pricedTrades } from './priced-trade-query';
 import { ReadCache, cachedReads, writeGenerationOf } from './read-cache';
 import { recomputeCandles } from './recompute-candles';
@@ -82,6 +82,7 @@ export function createClickHouseAnalyticsStore(
     touchedByBlocks: (chainId, hashes) => touchedByBlocks(client, chainId, hashes),
     retractBlocks: write((chainId, hashes) => retractBlocks(client, chainId, hashes)),
     ...(options.cacheReads ? cachedReads(reads, new ReadCache(generation)) : reads),
+    poolStatsOf: (pools, now) => poolStatsOf(client, pools, now),
     pricedTrades: (keys) => pricedTrades(client, keys),
     // Balance writes touch no table the read cache serves.
     portfolio: createClickHousePortfolioStore(client),

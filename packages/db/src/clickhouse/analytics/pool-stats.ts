@@ -1,8 +1,10 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import {
+  MAX_POOL_STATS_KEYS,
   divFixed,
   formatFixed,
   parseFixed,
+  type PoolRef,
   type PoolStats,
   type PoolStatsListQuery,
   type PoolStatsPage,
@@ -119,14 +121,23 @@ export async function statsOfPools(
   });
 }
 
+export async function poolStatsOf(
+  client: ClickHouseClient,
+  pools: readonly PoolRef[],
+  now: number,
+): Promise<PoolStats[]> {
+  v.integer(pools.length, 'number of pools', 0, MAX_POOL_STATS_KEYS);
+  const pairs = pools.map((p): Pair => [v.chainId(p.chainId), v.address(p.pool, 'pool')]);
+  return statsOfPools(client, pairs, v.unixTime(now, 'now'));
+}
+
 export async function poolStats(
   client: ClickHouseClient,
   chainId: number,
   pool: string,
   now: number,
 ): Promise<PoolStats | null> {
-  const pair: Pair = [v.chainId(chainId), v.address(pool, 'pool')];
-  const [stats] = await statsOfPools(client, [pair], v.unixTime(now, 'now'));
+  const [stats] = await poolStatsOf(client, [{ chainId, pool }], now);
   return stats ?? null;
 }
 
