@@ -69,55 +69,69 @@ function publicHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** Starts the GraphQL gateway (HTTP and graphql-ws on one port) and resolves once it listens. */
-export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
+type Logged = Pick<GatewayDeps, 'logger'>;
+
+function gatewayLogger(deps: Logged): Logger {
   const bindings = deps.logger.bindings() as { service?: unknown };
-  const logger =
-    bindings.service === undefined ? deps.logger.child({ service: 'gateway' }) : deps.logger;
-  const fanout = new TradeFanout(deps.config.subscriberQueueLimit);
-  const retractions = new RetractionFanout(deps.config.subscriberQueueLimit);
-  const updates = new AnalyticsFanout(deps.config.subscriberQueueLimit);
+  return bindings.service === undefined ? deps.logger.child({ service: 'gateway' }) : deps.logger;
+}
+
+/** The parts HTTP, the REST view and graphql-ws share: schema, identity, limits, documents. */
+function buildCore(deps: GatewayDeps, logger: Logger) {
+  const { config } = deps;
+  const live = {
+    fanout: new TradeFanout(config.subscriberQueueLimit),
+    retractions: new RetractionFanout(config.subscriberQueueLimit),
+    updates: new AnalyticsFanout(config.subscriberQueueLimit),
+  };
   const identity = createIdentityService({
     store: deps.oltp.identity,
-    settings: deps.config.identity,
+    settings: config.identity,
     clockMs: Date.now,
     logger,
-    production: deps.config.environment === 'production',
+    production: config.environment === 'production',
   });
   const authenticator = deps.authenticator ?? identity.authenticator;
-  const httpAuth = { authenticator, cookieName: identity.cookie.name };
   const schema = buildSchema({
     oltp: deps.oltp,
     olap: deps.olap,
     analytics: deps.analytics,
     now: deps.clock ?? systemClock,
-    fanout,
-    retractions,
-    updates,
+    ...live,
     identity,
     logger,
   });
-  const { environment, limits, requestTimeoutMs } = deps.config;
-  const protection = createProtection(limits, environment);
-  const rateLimit = createRateLimit(deps.config.rateLimit, deps.clockMs ?? Date.now, logger);
-  const { trustedProxies } = deps.config;
-  const documents = {
-    resolver: createDocumentResolver(
-      deps.config.documents,
-      deps.trustedDocuments ?? loadTrustedDocuments(),
-    ),
-    // The authenticator remembers each request's viewer: this costs no second look-up.
-    maySendAnyDocument: async (request: IncomingMessage) =>
-      maySendAnyDocument(await authenticator.fromRequest(request)),
+  const documentResolver = createDocumentResolver(
+    config.documents,
+    deps.trustedDocuments ?? loadTrustedDocuments(),
+  );
+  return {
+    live,
+    authenticator,
+    httpAuth: { authenticator, cookieName: identity.cookie.name },
+    schema,
+    protection: createProtection(config.limits, config.environment),
+    rateLimit: createRateLimit(config.rateLimit, deps.clockMs ?? Date.now, logger),
+    documents: {
+      resolver: documentResolver,
+      // The authenticator remembers each request's viewer: this costs no second look-up.
+      maySendAnyDocument: async (request: IncomingMessage) =>
+        maySendAnyDocument(await authenticator.fromRequest(request)),
+    },
   };
-  const httpServer = createServer();
-  const subscriptions = startSubscriptionServer(
+}
+
+type Core = ReturnType<typeof buildCore>;
+
+function startLive(httpServer: Server, core: Core, deps: GatewayDeps, logger: Logger) {
+  const { protection, rateLimit, documents, authenticator } = core;
+  return startSubscriptionServer(
     httpServer,
     graphqlPath,
-    schema,
+    core.schema,
     logger,
     deps.config.wsInitTimeoutMs,
-    { protection, rateLimit, trustedProxies },
+    { protection, rateLimit, trustedProxies: deps.config.trustedProxies },
     {
       authenticator,
       bufferLimitBytes: deps.live?.bufferLimitBytes,
@@ -125,26 +139,61 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
         resolveSubscribePayload(documents.resolver, payload, maySendAnyDocument(viewer)),
     },
   );
+}
+
+/** HTTP: GraphQL (Apollo), the REST view, CORS, trusted documents and the probes. */
+function requestListener(
+  core: Core,
+  deps: GatewayDeps,
+  apollo: ReturnType<typeof createApollo>,
+  busLive: () => boolean,
+  logger: Logger,
+) {
+  const { schema, protection, rateLimit, httpAuth } = core;
+  const { requestTimeoutMs } = deps.config;
+  return createRequestListener({
+    apollo,
+    rest: createRestView({ schema, protection, rateLimit, requestTimeoutMs, logger, httpAuth }),
+    corsOrigins: new Set(deps.config.corsOrigins),
+    trustedProxies: deps.config.trustedProxies,
+    documents: core.documents,
+    httpAuth,
+    readiness: () => readiness({ oltp: deps.oltp, olap: deps.olap, busLive }, logger),
+    logger,
+  });
+}
+
+/** Starts the GraphQL gateway (HTTP and graphql-ws on one port) and resolves once it listens. */
+export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
+  const logger = gatewayLogger(deps);
+  const core = buildCore(deps, logger);
+  const { config } = deps;
+  const { schema, protection, rateLimit, live } = core;
+  const { requestTimeoutMs } = config;
+  const httpServer = createServer();
+  const subscriptions = startLive(httpServer, core, deps, logger);
   const apollo = createApollo(schema, httpServer, subscriptions, logger, {
     protection,
     requestTimeoutMs,
-    production: environment === 'production',
+    production: config.environment === 'production',
     rateLimit,
   });
   await apollo.start();
-  const feed = await startBusFeed(deps.bus, fanout, retractions, updates, logger).catch(
-    async (err: unknown) => {
-      await apollo.stop();
-      throw err;
-    },
-  );
+  const feed = await startBusFeed(
+    deps.bus,
+    live.fanout,
+    live.retractions,
+    live.updates,
+    logger,
+  ).catch(async (err: unknown) => {
+    await apollo.stop();
+    throw err;
+  });
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       await feed.stop();
-      fanout.endAll();
-      retractions.endAll();
-      updates.endAll();
+      for (const fanout of Object.values(live)) fanout.endAll();
       await apollo.stop();
       logger.info({ event: 'gateway.stopped' }, 'gateway stopped');
     })();
@@ -152,25 +201,13 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   };
   httpServer.on(
     'request',
-    createRequestListener({
-      apollo,
-      rest: createRestView({ schema, protection, rateLimit, requestTimeoutMs, logger, httpAuth }),
-      corsOrigins: new Set(deps.config.corsOrigins),
-      trustedProxies,
-      documents,
-      httpAuth,
-      readiness: () =>
-        readiness({ oltp: deps.oltp, olap: deps.olap, busLive: () => feed.live }, logger),
-      logger,
-    }),
+    requestListener(core, deps, apollo, () => feed.live, logger),
   );
-  const address = await listen(httpServer, deps.config.host, deps.config.port).catch(
-    async (err: unknown) => {
-      await stop();
-      throw err;
-    },
-  );
-  const base = `${publicHost(deps.config.host)}:${address.port}${graphqlPath}`;
+  const address = await listen(httpServer, config.host, config.port).catch(async (err: unknown) => {
+    await stop();
+    throw err;
+  });
+  const base = `${publicHost(config.host)}:${address.port}${graphqlPath}`;
   logger.info({ event: 'gateway.started', url: `http://${base}` }, 'gateway listening');
   return { url: `http://${base}`, wsUrl: `ws://${base}`, stop };
 }
