@@ -92,6 +92,19 @@ function startKeepAlive(connections: Set<LiveConnection>, ping: (c: LiveConnecti
   return timer;
 }
 
+function createWebSocketServer(): WebSocketServer {
+  // noServer: the HTTP server's own errors (e.g. a port in use) stay with its owner.
+  return new WebSocketServer({
+    noServer: true,
+    clientTracking: false,
+    perMessageDeflate: false,
+    maxPayload: maxMessageBytes,
+    // Offering no graphql-transport-ws still opens, then closes with 4406 as PROTOCOL.md says.
+    handleProtocols: (protocols) =>
+      protocols.has(graphqlTransportWs) ? graphqlTransportWs : false,
+  });
+}
+
 /** graphql-ws (graphql-transport-ws) on the HTTP server's `path`, sharing its port. */
 export function startSubscriptionServer(
   httpServer: Server,
@@ -116,16 +129,7 @@ export function startSubscriptionServer(
     documents: new ValidDocuments(),
   };
   const connections = new Set<LiveConnection>();
-  // noServer: the HTTP server's own errors (e.g. a port in use) stay with its owner.
-  const wss = new WebSocketServer({
-    noServer: true,
-    clientTracking: false,
-    perMessageDeflate: false,
-    maxPayload: maxMessageBytes,
-    // Offering no graphql-transport-ws still opens, then closes with 4406 as PROTOCOL.md says.
-    handleProtocols: (protocols) =>
-      protocols.has(graphqlTransportWs) ? graphqlTransportWs : false,
-  });
+  const wss = createWebSocketServer();
   httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(request.url ?? '/', 'http://localhost').pathname !== path) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
