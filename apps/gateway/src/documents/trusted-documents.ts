@@ -36,7 +36,7 @@ export function parseTrustedDocuments(json: unknown, source: string): TrustedDoc
   return new Map(Object.entries(parsed.data));
 }
 
-/** The dashboard's operations, as generated into @tidemark/schema (see generate-manifest.ts). */
+/** The dashboard's operations, as generated into @tidemark/schema (see scripts/trusted-documents.ts). */
 export const trustedDocumentsModule = '@tidemark/schema/trusted-documents.json';
 
 /** Loads the manifest shipped with @tidemark/schema. */

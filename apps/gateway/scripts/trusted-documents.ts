@@ -4,12 +4,16 @@
 //   npm run documents:check -w @tidemark/gateway
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { operationsOf, renderManifest } from './manifest-file';
+import { operationsOf, renderManifest } from '../src/documents/manifest-file';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** The web app's GraphQL operations (read at run time: the gateway never depends on apps/web). */
-export const webDocumentsPath = `${repoRoot}apps/web/src/lib/api/documents.ts`;
-export const manifestPath = `${repoRoot}packages/schema/src/graphql/trusted-documents.json`;
+const webDocumentsPath = `${repoRoot}apps/web/src/lib/api/documents.ts`;
+const manifestPath = `${repoRoot}packages/schema/src/graphql/trusted-documents.json`;
+
+// A command-line tool: its lines are for the person (or CI step) that ran it, not a service log.
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const fail = (line: string) => process.stderr.write(`${line}\n`);
 
 async function currentManifest(): Promise<string | undefined> {
   try {
@@ -23,21 +27,21 @@ async function main(check: boolean): Promise<number> {
   const exports = (await import(pathToFileURL(webDocumentsPath).href)) as Record<string, unknown>;
   const documents = operationsOf(exports);
   if (documents.length === 0) {
-    console.error(`no GraphQL operations exported by ${webDocumentsPath}`);
+    fail(`no GraphQL operations exported by ${webDocumentsPath}`);
     return 1;
   }
   const wanted = renderManifest(documents);
   const names = documents.map((document) => document.name).join(', ');
   if (!check) {
     await writeFile(manifestPath, wanted);
-    console.log(`wrote ${documents.length} trusted documents (${names}) to ${manifestPath}`);
+    say(`wrote ${documents.length} trusted documents (${names}) to ${manifestPath}`);
     return 0;
   }
   if ((await currentManifest()) === wanted) {
-    console.log(`trusted documents are current (${names})`);
+    say(`trusted documents are current (${names})`);
     return 0;
   }
-  console.error(
+  fail(
     `${manifestPath} is stale: the dashboard's operations changed. Run npm run documents:generate -w @tidemark/gateway and commit the result.`,
   );
   return 1;
