@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commaSeparated } from './env-values';
 import { identitySettings, type IdentitySettings } from './auth/identity-settings';
 
 export interface GatewayConfig {
@@ -97,16 +98,7 @@ const settings = {
   ...identitySettings,
   GATEWAY_HOST: z.string().trim().min(1, 'expected a host name or IP address').default('127.0.0.1'),
   GATEWAY_PORT: integer(0, 65535).default(4000),
-  GATEWAY_CORS_ORIGINS: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item !== ''),
-    )
-    .pipe(z.array(origin))
-    .default(defaultCorsOrigins),
+  GATEWAY_CORS_ORIGINS: commaSeparated(origin).default(defaultCorsOrigins),
   GATEWAY_SUBSCRIBER_QUEUE_LIMIT: integer(1, 1_000_000).default(10_000),
   GATEWAY_ENV: z
     .string()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commaSeparated } from '../env-values';
 
 /** Sign-in and session settings (GATEWAY_SESSION_*, GATEWAY_SIWE_*); parsed in config.ts. */
 export interface IdentitySettings {
@@ -53,15 +54,9 @@ export const identitySettings = {
     .toLowerCase()
     .regex(/^[a-z0-9.-]+(:[0-9]{1,5})?$/, 'expected a host name with an optional port')
     .optional(),
-  GATEWAY_SIWE_CHAIN_IDS: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item !== ''),
-    )
-    .pipe(z.array(z.string().regex(/^[1-9][0-9]{0,15}$/, 'expected comma-separated chain ids')))
+  GATEWAY_SIWE_CHAIN_IDS: commaSeparated(
+    z.string().regex(/^[1-9][0-9]{0,15}$/, 'expected comma-separated chain ids'),
+  )
     .transform((items) => items.map(Number))
     .default([]),
 } as const;
