@@ -1,4 +1,5 @@
 import { createOltpStore } from '../src/index';
+import { describeIdentityStoreContract } from './identity-store.contract';
 import { describeOltpStoreContract } from './oltp-store.contract';
 import { tempDirs } from './store-location';
 
@@ -9,3 +10,5 @@ describeOltpStoreContract('PGlite', async () => {
   const dataDir = await newDir();
   return { open: () => createOltpStore({ dataDir }) };
 });
+
+describeIdentityStoreContract('PGlite', async () => createOltpStore({ dataDir: await newDir() }));

@@ -2,6 +2,7 @@ import { startPostgres, type PostgresServer } from '@tidemark/testkit';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreUnavailableError, createOltpStore } from '../src/index';
+import { describeIdentityStoreContract } from './identity-store.contract';
 import { describeOltpStoreContract } from './oltp-store.contract';
 import { tempDirs } from './store-location';
 
@@ -34,6 +35,11 @@ describeOltpStoreContract('PostgreSQL server', async () => {
   const dataDir = await newDir();
   return { open: () => createOltpStore({ databaseUrl, dataDir }) };
 });
+
+// The identity tables live in the same database, next to the OLTP store's own.
+describeIdentityStoreContract('PostgreSQL server', async () =>
+  createOltpStore({ databaseUrl: await newDatabaseUrl(), dataDir: await newDir() }),
+);
 
 describe('PostgreSQL server specifics', () => {
   it('migrates once when replicas open the same database together', async () => {
