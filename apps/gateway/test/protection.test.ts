@@ -125,25 +125,42 @@ describe('query limits', () => {
     expect(recent.data).toEqual({ trades: { edges: [] } });
     const chains = await overWebSocket(harness.gateway.wsUrl, CHAINS_QUERY);
     expect(chains).toEqual({ status: 0, data: { chains: [] } });
-    // Cost about 93,000: candles, trades, pools and a leaderboard, each at its maximum page.
-    const dashboard = `{
-      ${candles('candles')}
-      trades(first: 100) { edges { cursor node { id chainId blockNumber blockHash txHash logIndex
-        timestamp protocol pool trader tokenIn tokenOut amountIn amountOut sqrtPriceX96 liquidity
-        tick gasUsed effectiveGasPrice status baseToken quoteToken side priceUsd volumeUsd feeUsd
-        gasFeeUsd } } pageInfo { hasNextPage endCursor } }
-      pools(first: 100) { edges { cursor node { chainId address stats { volume24hUsd trades24h
-        buys24h sells24h priceUsd liquidityUsd priceChange { m5 h1 h6 h24 } } } }
-        pageInfo { hasNextPage endCursor } }
-      leaderboard(window: D7, orderBy: { field: VOLUME, direction: DESC }, first: 100) { edges { cursor node { rank address
-        totals { window volumeUsd feesUsd gasFeesUsd realizedPnlUsd trades closes wins winRate } } }
-        pageInfo { hasNextPage endCursor } }
-    }`;
     const response = await graphql(harness.gateway.url, dashboard);
     expect(response.errors).toBeUndefined();
     expect(response.data).toMatchObject({ candles: { edges: [] }, trades: { edges: [] } });
   });
+
+  it('keeps the default cost limit at least twice the largest such query', async () => {
+    const limits = parseGatewayConfig({}).limits;
+    const half = await harness.startGateway({ limits: { ...limits, maxCost: limits.maxCost / 2 } });
+    const tight = await harness.startGateway({ limits: { ...limits, maxCost: 92_000 } });
+    try {
+      expect((await graphql(half.url, dashboard)).errors).toBeUndefined();
+      const refused = await graphql(tight.url, dashboard);
+      expect(refused.errors?.[0]?.message).toBe(
+        'Query Cost limit of 92000 exceeded, found 92731.25.',
+      );
+    } finally {
+      await Promise.all([half.stop(), tight.stop()]);
+    }
+  });
 });
+
+// The largest query the README promises through: candles, trades, pools and a leaderboard, each
+// at its maximum page (graphql-armor's cost 92,731.25).
+const dashboard = `{
+  ${candles('candles')}
+  trades(first: 100) { edges { cursor node { id chainId blockNumber blockHash txHash logIndex
+    timestamp protocol pool trader tokenIn tokenOut amountIn amountOut sqrtPriceX96 liquidity
+    tick gasUsed effectiveGasPrice status baseToken quoteToken side priceUsd volumeUsd feeUsd
+    gasFeeUsd } } pageInfo { hasNextPage endCursor } }
+  pools(first: 100) { edges { cursor node { chainId address stats { volume24hUsd trades24h
+    buys24h sells24h priceUsd liquidityUsd priceChange { m5 h1 h6 h24 } } } }
+    pageInfo { hasNextPage endCursor } }
+  leaderboard(window: D7, orderBy: { field: VOLUME, direction: DESC }, first: 100) { edges { cursor node { rank address
+    totals { window volumeUsd feesUsd gasFeesUsd realizedPnlUsd trades closes wins winRate } } }
+    pageInfo { hasNextPage endCursor } }
+}`;
 
 const introspection = '{ __schema { queryType { name } } }';
 const typo = '{ chainz { id } }';
