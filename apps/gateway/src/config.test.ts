@@ -184,6 +184,7 @@ describe('identity settings', () => {
       nonceTtlSeconds: 600,
       siweDomain: undefined,
       siweChainIds: [],
+      siweRpcUrls: new Map(),
     });
     expect(parseGatewayConfig({ GATEWAY_ENV: 'production' }).identity.cookieSecure).toBe(true);
   });
@@ -197,6 +198,7 @@ describe('identity settings', () => {
       GATEWAY_SIWE_NONCE_TTL_SECONDS: '60',
       GATEWAY_SIWE_DOMAIN: 'App.Example.org:8443',
       GATEWAY_SIWE_CHAIN_IDS: '1, 8453',
+      GATEWAY_SIWE_RPC_URLS: '1=https://rpc.example/v3/key, 31337=http://127.0.0.1:8545',
     }).identity;
     expect(identity).toEqual({
       cookieName: 'tm',
@@ -205,6 +207,10 @@ describe('identity settings', () => {
       nonceTtlSeconds: 60,
       siweDomain: 'app.example.org:8443',
       siweChainIds: [1, 8453],
+      siweRpcUrls: new Map([
+        [1, 'https://rpc.example/v3/key'],
+        [31337, 'http://127.0.0.1:8545'],
+      ]),
     });
   });
 
@@ -218,5 +224,17 @@ describe('identity settings', () => {
   ])('reject %s=%s naming the setting', (name, value, detail) => {
     const error = rejection(name, value);
     expect(error.message).toBe(`${name}: ${detail} (got ${JSON.stringify(value)})`);
+  });
+
+  it.each([
+    ['1:https://secret.test', 'entry 1: expected <chain id>=<http(s) URL>'],
+    ['1=https://secret.test,x=https://secret.test/key', 'entry 2: the chain id is not a positive'],
+    ['1=ws://secret.test/key', 'entry 1 (chain 1): the URL is not an http(s) URL'],
+    ['1=https://secret.test,1=https://secret.test', 'entry 2: chain 1 is listed twice'],
+  ])('reject GATEWAY_SIWE_RPC_URLS=%s naming the entry, never echoing a URL', (value, detail) => {
+    const error = rejection('GATEWAY_SIWE_RPC_URLS', value);
+    expect(error.message.startsWith(`GATEWAY_SIWE_RPC_URLS: ${detail}`)).toBe(true);
+    expect(error.message.endsWith('(got value not shown)')).toBe(true);
+    expect(error.message).not.toContain('secret');
   });
 });

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { commaSeparated } from './env-values';
-import { identitySettings, type IdentitySettings } from './auth/identity-settings';
+import {
+  identitySettings,
+  undisclosedIdentitySettings,
+  type IdentitySettings,
+} from './auth/identity-settings';
 
 export interface GatewayConfig {
   host: string;
@@ -143,7 +147,8 @@ function parseSetting<K extends keyof typeof settings>(
   const result = settings[name].safeParse(raw === '' ? undefined : raw);
   if (!result.success) {
     const detail = result.error.issues[0]?.message ?? 'invalid value';
-    throw new GatewayConfigError(name, `${detail} (got ${JSON.stringify(raw)})`);
+    const got = undisclosedIdentitySettings.has(name) ? 'value not shown' : JSON.stringify(raw);
+    throw new GatewayConfigError(name, `${detail} (got ${got})`);
   }
   return result.data as z.output<(typeof settings)[K]>;
 }
@@ -180,6 +185,7 @@ export function parseGatewayConfig(env: Record<string, string | undefined>): Gat
       nonceTtlSeconds: parseSetting(env, 'GATEWAY_SIWE_NONCE_TTL_SECONDS'),
       siweDomain: parseSetting(env, 'GATEWAY_SIWE_DOMAIN'),
       siweChainIds: parseSetting(env, 'GATEWAY_SIWE_CHAIN_IDS'),
+      siweRpcUrls: parseSetting(env, 'GATEWAY_SIWE_RPC_URLS'),
     },
     documents:
       parseSetting(env, 'GATEWAY_DOCUMENTS') ?? (environment === 'production' ? 'trusted' : 'any'),

@@ -16,6 +16,8 @@ export const contractNames = [
   'NoDecimalsToken',
   'DexV3Factory',
   'DexV3Pool',
+  'SmartWallet',
+  'SmartWalletFactory',
 ] as const;
 export type ContractName = (typeof contractNames)[number];
 export interface ContractArtifact {

@@ -32,3 +32,21 @@ export class NotFoundError extends GraphQLError {
     });
   }
 }
+
+/**
+ * A chain's node could not answer a contract wallet's signature check (down, slow, refusing).
+ * Not the caller's fault and not a verdict on the signature: retrying later may help, and the
+ * sign-in nonce stays unused. Shown with its message (see graphql/errors.ts maskInternalError).
+ */
+export class SignatureCheckUnavailableError extends GraphQLError {
+  readonly retryable = true;
+  constructor(chainId: number, cause: unknown) {
+    super(
+      `Sign-in could not be checked: the RPC node of chain ${chainId} did not answer the contract wallet's signature check. Retrying later may help; the nonce is still valid.`,
+      {
+        originalError: cause instanceof Error ? cause : undefined,
+        extensions: { code: ErrorCode.InternalServerError, retryable: true },
+      },
+    );
+  }
+}

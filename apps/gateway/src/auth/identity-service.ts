@@ -1,6 +1,10 @@
 import type { IdentityStore } from '@tidemark/domain';
 import type { Logger } from 'pino';
 import { createIdentityAuthenticator } from './authenticator';
+import {
+  createContractSignatureVerifier,
+  type ContractSignatureVerifier,
+} from './contract-signatures';
 import type { SessionCookieOptions } from './cookies';
 import type { HttpAuth } from './http-auth';
 import type { IdentitySettings } from './identity-settings';
@@ -13,6 +17,8 @@ export interface IdentityService {
   cookie: SessionCookieOptions;
   authenticator: Authenticator;
   httpAuth: HttpAuth;
+  /** Checks smart-contract wallets' sign-in signatures on the chains of GATEWAY_SIWE_RPC_URLS. */
+  contractSignatures: ContractSignatureVerifier;
   /** Milliseconds: nonce and session expiry, lastUsedAt. */
   clockMs(): number;
 }
@@ -40,6 +46,7 @@ export function createIdentityService(deps: {
     cookie,
     authenticator,
     httpAuth: { authenticator, cookieName: cookie.name },
+    contractSignatures: createContractSignatureVerifier(settings.siweRpcUrls),
     clockMs,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commaSeparated } from '../env-values';
+import { siweRpcUrlsSetting } from './siwe-rpc-urls';
 
 /** Sign-in and session settings (GATEWAY_SESSION_*, GATEWAY_SIWE_*); parsed in config.ts. */
 export interface IdentitySettings {
@@ -15,6 +16,8 @@ export interface IdentitySettings {
   siweDomain: string | undefined;
   /** Chain ids a message may name; empty: any. */
   siweChainIds: number[];
+  /** Per chain id, the RPC URL that checks smart-contract wallets' signatures (EIP-1271, ERC-6492). */
+  siweRpcUrls: ReadonlyMap<number, string>;
 }
 
 const seconds = (min: number, max: number) =>
@@ -59,4 +62,8 @@ export const identitySettings = {
   )
     .transform((items) => items.map(Number))
     .default([]),
+  GATEWAY_SIWE_RPC_URLS: siweRpcUrlsSetting,
 } as const;
+
+/** Settings whose values are not echoed in errors: RPC URLs often carry an API key. */
+export const undisclosedIdentitySettings: ReadonlySet<string> = new Set(['GATEWAY_SIWE_RPC_URLS']);

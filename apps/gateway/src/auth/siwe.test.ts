@@ -1,7 +1,7 @@
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
 import { describe, expect, it } from 'vitest';
-import { newSiweNonce, verifySignIn } from './siwe';
+import { checkSignatureFormat, maxSignatureBytes, newSiweNonce, verifySignIn } from './siwe';
 
 const account = privateKeyToAccount(generatePrivateKey());
 const now = new Date('2026-01-01T12:00:00Z');
@@ -52,8 +52,51 @@ describe('verifySignIn', () => {
     }
   });
 
+  it('refuses a signature by no account without an RPC URL for the chain, saying how to allow contract wallets', async () => {
+    const { message } = await signed();
+    // An ERC-6492-style signature: longer than an account's, so only a chain could check it.
+    const error = await verifySignIn(message, `0x${'ab'.repeat(300)}`, expectations).catch(
+      (e: unknown) => e,
+    );
+    expect(codeOf(error)).toBe('UNAUTHENTICATED');
+    expect((error as Error).message).toContain(
+      'an RPC URL in GATEWAY_SIWE_RPC_URLS, and chain 1 has none',
+    );
+  });
+
   it('makes 128-bit alphanumeric nonces', () => {
     expect(newSiweNonce()).toMatch(/^[0-9a-f]{32}$/);
     expect(newSiweNonce()).not.toBe(newSiweNonce());
+  });
+});
+
+describe('checkSignatureFormat', () => {
+  it.each([
+    ['an account signature (65 bytes)', `0x${'1b'.repeat(65)}`],
+    ['a contract wallet signature of another length', `0x${'AbCd'.repeat(40)}`],
+    ['one byte', '0x00'],
+    ['the largest accepted', `0x${'00'.repeat(maxSignatureBytes)}`],
+  ])('accepts %s', (_what, signature) => {
+    expect(() => checkSignatureFormat(signature)).not.toThrow();
+  });
+
+  it.each([
+    ['empty', '0x'],
+    ['without 0x', '1b'.repeat(65)],
+    ['an odd number of digits', '0x123'],
+    ['not hex', `0x${'zz'.repeat(65)}`],
+    ['over the bound', `0x${'00'.repeat(maxSignatureBytes + 1)}`],
+    ['with spaces', '0x12 34'],
+  ])('refuses %s: BAD_USER_INPUT with what a signature looks like', (_what, signature) => {
+    let error: unknown;
+    try {
+      checkSignatureFormat(signature);
+    } catch (e) {
+      error = e;
+    }
+    expect(codeOf(error)).toBe('BAD_USER_INPUT');
+    expect((error as Error).message).toBe(
+      `signature: expected hex bytes (0x and an even number of hex digits, at most ${maxSignatureBytes} bytes; an account's signature is 65 bytes)`,
+    );
   });
 });

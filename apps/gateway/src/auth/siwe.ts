@@ -2,12 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { isAddress, verifyMessage, type Hex } from 'viem';
 import { parseSiweMessage } from 'viem/siwe';
 import { badUserInput } from '../graphql/errors';
+import type { ContractSignatureVerifier } from './contract-signatures';
 import { UnauthenticatedError } from './errors';
 
 /** A message longer than this is not a sign-in message (EIP-4361 messages are a few hundred bytes). */
 const maxMessageLength = 4096;
 /** Clocks of wallets and servers differ a little; an issuedAt this far ahead still passes. */
 const clockSkewMs = 60_000;
+/**
+ * Contract wallets' signatures have no fixed length (ERC-6492 wraps one with a factory call);
+ * 8 KiB is far above real ones and bounds what is sent to a node.
+ */
+export const maxSignatureBytes = 8192;
+/** An EOA's signature: r, s and v. */
+const ecdsaSignatureHexLength = 2 + 65 * 2;
 
 /** A fresh EIP-4361 nonce: 128 random bits as 32 hex characters (alphanumeric, as the EIP asks). */
 export const newSiweNonce = (): string => randomBytes(16).toString('hex');
@@ -34,12 +42,20 @@ const refuse = (why: string) =>
 const time = (value: Date | undefined) =>
   value === undefined || Number.isNaN(value.getTime()) ? undefined : value.getTime();
 
+/** A signature is hex bytes: 0x, an even number of hex digits, at most maxSignatureBytes. */
+export function checkSignatureFormat(signature: string): asserts signature is Hex {
+  const tooLong = signature.length > 2 + maxSignatureBytes * 2;
+  if (tooLong || !/^0x(?:[0-9a-fA-F]{2})+$/.test(signature))
+    throw badUserInput(
+      `signature: expected hex bytes (0x and an even number of hex digits, at most ${maxSignatureBytes} bytes; an account's signature is 65 bytes)`,
+    );
+}
+
 /** Parses the message; a malformed one is the caller's to fix (BAD_USER_INPUT). */
 function parse(message: string, signature: string) {
   if (message.length > maxMessageLength)
     throw badUserInput(`message: longer than ${maxMessageLength} characters`);
-  if (!/^0x[0-9a-fA-F]{130}$/.test(signature))
-    throw badUserInput('signature: expected a 65-byte hex signature (0x + 130 hex digits)');
+  checkSignatureFormat(signature);
   const fields = parseSiweMessage(message);
   const required = ['domain', 'address', 'uri', 'version', 'chainId', 'nonce'] as const;
   const missing: string[] = required.filter((name) => fields[name] === undefined);
@@ -72,23 +88,54 @@ function checkClaims(fields: ReturnType<typeof parse>, expect: SignInExpectation
     throw refuse('the message is not valid yet (notBefore)');
 }
 
+/** No chain to ask: only externally owned accounts can sign in. */
+export const noContractSignatures: ContractSignatureVerifier = {
+  supports: () => false,
+  verify: () => Promise.resolve(false),
+};
+
+/** ECDSA recovery, offline: the fast path, and the only one for an EOA. */
+const isAccountSignature = (address: Hex, message: string, signature: Hex) =>
+  signature.length === ecdsaSignatureHexLength &&
+  verifyMessage({ address, message, signature }).catch(() => false);
+
+/**
+ * Verifies the signature by the message's address: as an EOA's (ECDSA recovery, no RPC), else,
+ * where the message's chain has an RPC URL, as a contract wallet's (EIP-1271, ERC-6492). A node
+ * that cannot answer throws SignatureCheckUnavailableError (retryable), not a refusal.
+ */
+async function checkSignature(
+  fields: ReturnType<typeof parse>,
+  message: string,
+  signature: Hex,
+  contracts: ContractSignatureVerifier,
+): Promise<void> {
+  const { address, chainId } = fields;
+  if (await isAccountSignature(address, message, signature)) return;
+  const notTheirs = `the signature is not ${address}'s signature of this message`;
+  if (!contracts.supports(chainId))
+    throw refuse(
+      `${notTheirs} (checked as an account's; a smart-contract wallet's signature is checked only on chains with an RPC URL in GATEWAY_SIWE_RPC_URLS, and chain ${chainId} has none)`,
+    );
+  if (!(await contracts.verify({ chainId, address, message, signature })))
+    throw refuse(
+      `${notTheirs} (checked as an account's, and as a smart-contract wallet's on chain ${chainId}: EIP-1271, ERC-6492)`,
+    );
+}
+
 /**
  * Parses and validates an EIP-4361 message and verifies its signature by the named account
- * (an EOA: ECDSA recovery). The nonce is the caller's to consume afterwards, so a bad signature
- * does not burn a user's nonce.
+ * (an EOA, or a smart-contract wallet on a chain `contracts` can ask). The nonce is the caller's
+ * to consume afterwards, so a bad signature or a node down does not burn a user's nonce.
  */
 export async function verifySignIn(
   message: string,
   signature: string,
   expect: SignInExpectations,
+  contracts: ContractSignatureVerifier = noContractSignatures,
 ): Promise<VerifiedSignIn> {
   const fields = parse(message, signature);
   checkClaims(fields, expect);
-  const valid = await verifyMessage({
-    address: fields.address,
-    message,
-    signature: signature as Hex,
-  }).catch(() => false);
-  if (!valid) throw refuse(`the signature is not ${fields.address}'s signature of this message`);
+  await checkSignature(fields, message, signature as Hex, contracts);
   return { address: fields.address.toLowerCase(), nonce: fields.nonce };
 }

@@ -30,6 +30,15 @@ export function causedByBadUserInput(error: unknown): boolean {
   return false;
 }
 
+/** A server-side failure thrown on purpose (a dependency down): its message is for the caller. */
+function isRetryableServerError(cause: unknown): cause is GraphQLError {
+  return (
+    isGraphQLError(cause) &&
+    cause.extensions.code === ErrorCode.InternalServerError &&
+    cause.extensions.retryable === true
+  );
+}
+
 /** Logs an unexpected error under a fresh id and returns the masked form the caller sees. */
 export function maskInternalError(
   logger: Logger,
@@ -37,6 +46,17 @@ export function maskInternalError(
   path?: GraphQLFormattedError['path'],
 ): GraphQLFormattedError {
   const errorId = randomUUID();
+  if (isRetryableServerError(cause)) {
+    logger.warn(
+      { event: 'graphql.dependency_unavailable', errorId, err: cause.originalError ?? cause, path },
+      cause.message,
+    );
+    return {
+      message: `${cause.message} (error id ${errorId})`,
+      ...(path === undefined ? {} : { path }),
+      extensions: { code: ErrorCode.InternalServerError, errorId, retryable: true },
+    };
+  }
   logger.error(
     { event: 'graphql.internal_error', errorId, err: cause, path },
     'unexpected error in a GraphQL operation',

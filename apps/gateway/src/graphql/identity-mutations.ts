@@ -35,12 +35,17 @@ async function signIn(
   const http = httpOf(context, 'signIn');
   const { settings, store } = identity;
   const now = new Date(identity.clockMs());
-  const verified = await verifySignIn(args.message, args.signature, {
-    domain: signInDomain(identity, http.host),
-    chainIds: settings.siweChainIds,
-    now,
-    maxAgeMs: settings.nonceTtlSeconds * 1000,
-  });
+  const verified = await verifySignIn(
+    args.message,
+    args.signature,
+    {
+      domain: signInDomain(identity, http.host),
+      chainIds: settings.siweChainIds,
+      now,
+      maxAgeMs: settings.nonceTtlSeconds * 1000,
+    },
+    identity.contractSignatures,
+  );
   // Consumed only once the signature checked out, so a forged attempt cannot burn a nonce.
   if (!(await store.consumeNonce(verified.nonce, now)))
     throw new UnauthenticatedError(
