@@ -13,6 +13,8 @@ function intFromEnv(name, fallback) {
 const chainId = intFromEnv('DEVNET_CHAIN_ID', 31337);
 const blockTimeMs = intFromEnv('DEVNET_BLOCK_TIME_MS', 1000);
 const accountCount = intFromEnv('DEVNET_ACCOUNTS', 48);
+// ISO date of the genesis block (see startSecondsAgo in start-chain.ts); unset: now.
+const initialDate = process.env.DEVNET_INITIAL_DATE || undefined;
 
 /** @type {import('hardhat/config').HardhatUserConfig} */
 module.exports = {
@@ -28,6 +30,7 @@ module.exports = {
     hardhat: {
       chainId,
       hardfork: 'cancun',
+      ...(initialDate === undefined ? {} : { initialDate }),
       loggingEnabled: false,
       blockGasLimit: 60_000_000,
       initialBaseFeePerGas: 1_000_000_000,

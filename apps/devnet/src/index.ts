@@ -1,4 +1,5 @@
 export { startDevnetChain, type DevnetChain, type DevnetChainOptions } from './chain/start-chain';
+export { catchUpWithWallClock } from './chain/wall-clock';
 export { deployMarket, type DeployMarketOptions } from './market/deploy-market';
 export type {
   DeployedOddToken,

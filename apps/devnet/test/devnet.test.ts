@@ -14,6 +14,7 @@ import {
 import { eventually as pollUntil } from '@tidemark/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  catchUpWithWallClock,
   deployMarket,
   startDevnetChain,
   startSimulator,
@@ -229,5 +230,28 @@ describe('devnet', () => {
       (block) => block > first,
       10_000,
     );
+  });
+});
+
+describe('a chain started in the past', () => {
+  it('starts startSecondsAgo behind the wall clock and catches up to now', async () => {
+    const chain = await startDevnetChain({ chainId: 31339, startSecondsAgo: 3600, logger });
+    try {
+      const past = createPublicClient({ transport: http(chain.rpcUrl) });
+      const nowSeconds = () => BigInt(Math.floor(Date.now() / 1000));
+      const genesis = await past.getBlock({ blockNumber: 0n });
+      expect(Number(nowSeconds() - genesis.timestamp)).toBeGreaterThanOrEqual(3590);
+      await catchUpWithWallClock(chain.rpcUrl);
+      const before = nowSeconds();
+      const caught = await eventually(
+        'the next interval block',
+        () => past.getBlock({ blockTag: 'latest' }),
+        (block) => block.number > 0n && block.timestamp >= before - 1n,
+        10_000,
+      );
+      expect(Number(caught.timestamp - nowSeconds())).toBeLessThanOrEqual(2);
+    } finally {
+      await chain.stop();
+    }
   });
 });

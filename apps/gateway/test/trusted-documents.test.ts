@@ -24,7 +24,7 @@ import { makeTrade, tradeId } from './support/trades';
 
 let harness: Harness;
 let trusted: Gateway;
-/** A signed-in user and its API key (signing in is no dashboard document yet: done over `any`). */
+/** A signed-in user and its API key (signed in on the gateway that runs any document). */
 let user: IdentityClient;
 let apiKey: string;
 const clients: Client[] = [];

@@ -65,6 +65,9 @@ export async function startDevnets(
           chainId: c.id,
           port: c.port,
           blockTimeMs: settings.blockTimeMs,
+          // Deploying the market and funding the traders mine hundreds of blocks at once: done
+          // in the past, then caught up (trader-setup.ts), so trades carry the wall-clock time.
+          startSecondsAgo: 3600,
           logger: logger.child({ chainId: c.id }),
         });
         stops.push(() => chain.stop());

@@ -15,6 +15,12 @@ export const chainOptionsSchema = z.object({
   /** Funded accounts (10^6 ETH each): account 0 deploys, the others trade. */
   accounts: z.number().int().min(2).max(500).default(48),
   startTimeoutMs: z.number().int().positive().default(30_000),
+  /**
+   * The chain's clock starts this many seconds behind the wall clock. A setup mining one block per
+   * transaction (hundreds of blocks, +1 s each) then ends in the past instead of ahead, and
+   * catchUpWithWallClock brings the chain to now: trades then carry the time they happen.
+   */
+  startSecondsAgo: z.number().int().min(0).default(0),
 });
 export type DevnetChainOptions = z.input<typeof chainOptionsSchema> & { logger?: Logger };
 
@@ -66,6 +72,10 @@ function spawnNode(config: z.infer<typeof chainOptionsSchema>): ChildProcess {
       DEVNET_CHAIN_ID: String(config.chainId),
       DEVNET_BLOCK_TIME_MS: String(config.blockTimeMs),
       DEVNET_ACCOUNTS: String(config.accounts),
+      DEVNET_INITIAL_DATE:
+        config.startSecondsAgo > 0
+          ? new Date(Date.now() - config.startSecondsAgo * 1000).toISOString()
+          : '',
       HARDHAT_DISABLE_TELEMETRY_PROMPT: 'true',
     },
   });

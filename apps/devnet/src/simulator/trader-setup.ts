@@ -2,6 +2,7 @@ import { maxUint256, parseEther, type Address } from 'viem';
 import type { ContractArtifacts } from '../compile/compile-contracts';
 import { priceE18, usdToAmount } from '../market/market-plan';
 import type { MarketDeployment } from '../market/market-types';
+import { catchUpWithWallClock } from '../chain/wall-clock';
 import { withAutomine, type DevnetClients } from '../rpc/devnet-clients';
 import { executeCall } from '../rpc/transactions';
 import type { Trader } from './market-view';
@@ -29,6 +30,8 @@ export async function setupTraders(
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
   });
+  // Setup is over: a chain started in the past (startSecondsAgo) trades from now on.
+  await catchUpWithWallClock(clients.rpcUrl);
 }
 
 async function setupTrader(

@@ -8,13 +8,11 @@ export default async function HomePage() {
   const config = getWebConfig();
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 px-6 py-8">
-      <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-xl font-semibold tracking-tight text-zinc-50">Tidemark</h1>
-        <p className="text-xs text-zinc-500">
-          gateway <span className="font-mono">{config.gatewayHttpUrl}</span>
-        </p>
-      </header>
-      <Dashboard gatewayHttpUrl={config.gatewayHttpUrl} gatewayWsUrl={config.gatewayWsUrl} />
+      <Dashboard
+        gatewayHttpUrl={config.gatewayHttpUrl}
+        gatewayWsUrl={config.gatewayWsUrl}
+        siweDomain={config.siweDomain}
+      />
     </main>
   );
 }

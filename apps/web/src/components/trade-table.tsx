@@ -21,6 +21,26 @@ const COLUMNS: { label: string; right?: boolean }[] = [
   { label: 'Amount out', right: true },
 ];
 
+export const TRADE_COLUMN_COUNT = COLUMNS.length;
+
+/** The trade columns' headings, shared by every table of TradeRows. */
+export function TradeTableHead() {
+  return (
+    <thead className="text-xs text-zinc-500 uppercase">
+      <tr>
+        {COLUMNS.map((column) => (
+          <th
+            key={column.label}
+            className={`px-4 py-2 font-medium ${column.right === true ? 'text-right' : 'text-left'}`}
+          >
+            {column.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function TradeTable({ trades, status, problem, chainNames }: TradeTableProps) {
   return (
     <section
@@ -36,18 +56,7 @@ export function TradeTable({ trades, status, problem, chainNames }: TradeTablePr
       <ProblemLine message={problem} testId="feed-problem" />
       <div className="overflow-x-auto">
         <table className="w-full text-sm tabular-nums">
-          <thead className="text-xs text-zinc-500 uppercase">
-            <tr>
-              {COLUMNS.map((column) => (
-                <th
-                  key={column.label}
-                  className={`px-4 py-2 font-medium ${column.right === true ? 'text-right' : 'text-left'}`}
-                >
-                  {column.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TradeTableHead />
           <tbody>
             {trades.map((trade) => (
               <TradeRow

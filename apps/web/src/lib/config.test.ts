@@ -7,6 +7,7 @@ describe('parseWebConfig', () => {
       expect(parseWebConfig(env)).toEqual({
         gatewayHttpUrl: DEFAULT_GATEWAY_URL,
         gatewayWsUrl: 'ws://127.0.0.1:4000/graphql',
+        siweDomain: '127.0.0.1:4000',
       });
     }
   });
@@ -25,6 +26,23 @@ describe('parseWebConfig', () => {
     } catch (error) {
       expect((error as WebConfigError).retryable).toBe(false);
     }
+  });
+});
+
+describe('the sign-in domain', () => {
+  it("is the gateway's host unless TIDEMARK_SIWE_DOMAIN names one", () => {
+    const gateway = { TIDEMARK_GATEWAY_URL: 'https://api.example.org/graphql' };
+    expect(parseWebConfig(gateway).siweDomain).toBe('api.example.org');
+    expect(
+      parseWebConfig({ ...gateway, TIDEMARK_SIWE_DOMAIN: ' App.Example.org ' }).siweDomain,
+    ).toBe('app.example.org');
+  });
+
+  it('refuses a value that is not a host, naming the variable', () => {
+    const parse = (): unknown =>
+      parseWebConfig({ TIDEMARK_SIWE_DOMAIN: 'https://app.example.org' });
+    expect(parse).toThrow(WebConfigError);
+    expect(parse).toThrow(/TIDEMARK_SIWE_DOMAIN/);
   });
 });
 

@@ -6,6 +6,12 @@ export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:4000/graphql';
 export interface WebConfig {
   gatewayHttpUrl: string;
   gatewayWsUrl: string;
+  /**
+   * The domain sign-in messages name: the gateway's GATEWAY_SIWE_DOMAIN when it sets one
+   * (TIDEMARK_SIWE_DOMAIN must then say the same), else the gateway URL's host, which the gateway
+   * compares with the Host header of the sign-in request.
+   */
+  siweDomain: string;
 }
 
 /** A configuration error cannot be fixed by retrying; the environment must change. */
@@ -37,5 +43,21 @@ export function parseWebConfig(env: Readonly<Record<string, string | undefined>>
     throw new WebConfigError(`TIDEMARK_GATEWAY_URL must be an http(s) URL: ${detail}`);
   }
   const httpUrl = new URL(parsed.data.TIDEMARK_GATEWAY_URL).toString();
-  return { gatewayHttpUrl: httpUrl, gatewayWsUrl: toWebSocketUrl(httpUrl) };
+  return {
+    gatewayHttpUrl: httpUrl,
+    gatewayWsUrl: toWebSocketUrl(httpUrl),
+    siweDomain: parseSiweDomain(env.TIDEMARK_SIWE_DOMAIN) ?? new URL(httpUrl).host,
+  };
+}
+
+const SIWE_DOMAIN = /^[a-z0-9.-]+(:[0-9]{1,5})?$/;
+
+function parseSiweDomain(raw: string | undefined): string | undefined {
+  const value = raw?.trim().toLowerCase();
+  if (value === undefined || value === '') return undefined;
+  if (!SIWE_DOMAIN.test(value))
+    throw new WebConfigError(
+      `TIDEMARK_SIWE_DOMAIN must be a host name with an optional port, like app.example.org (got ${JSON.stringify(raw)})`,
+    );
+  return value;
 }

@@ -9,6 +9,11 @@ export interface GraphQLRequest<T> {
   variables?: Record<string, unknown>;
   schema: z.ZodType<T>;
   signal?: AbortSignal;
+  /**
+   * Send the gateway's session cookie (cross-origin: `credentials: 'include'`). Only the signed-in
+   * user's operations ask for it; public reads stay anonymous.
+   */
+  withSession?: boolean;
 }
 
 interface Answer {
@@ -27,6 +32,7 @@ async function post(request: GraphQLRequest<unknown>, payload: object): Promise<
       },
       body: JSON.stringify({ ...payload, variables: request.variables ?? {} }),
       signal: request.signal ?? null,
+      credentials: request.withSession === true ? 'include' : 'same-origin',
     });
   } catch (error) {
     // Refused connections and timeouts: the gateway may be starting or restarting.

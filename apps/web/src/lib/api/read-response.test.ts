@@ -54,6 +54,15 @@ describe('readGraphQLResponse', () => {
     expect(failure(() => readGraphQLResponse(503, body, chainsDataSchema)).retryable).toBe(true);
   });
 
+  it("keeps the gateway's own message and error code for the user to read", () => {
+    const message = 'Sign-in refused: the nonce is unknown, used already or expired.';
+    const body = { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] };
+    const error = failure(() => readGraphQLResponse(401, body, chainsDataSchema));
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(error.gatewayMessage).toBe(message);
+    expect(error.retryable).toBe(false);
+  });
+
   it('reports a bare HTTP failure by its status', () => {
     const error = failure(() => readGraphQLResponse(502, null, chainsDataSchema));
     expect(error.message).toContain('502');

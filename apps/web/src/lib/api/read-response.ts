@@ -3,6 +3,7 @@ import { GatewayError } from './gateway-error';
 
 interface GraphQLErrorBody {
   message?: unknown;
+  extensions?: { code?: unknown };
 }
 
 function errorMessages(errors: unknown): string | null {
@@ -12,6 +13,12 @@ function errorMessages(errors: unknown): string | null {
       typeof error.message === 'string' ? error.message : 'unknown error',
     )
     .join('; ');
+}
+
+function firstCode(errors: unknown): string | undefined {
+  if (!Array.isArray(errors)) return undefined;
+  const code = (errors[0] as GraphQLErrorBody | undefined)?.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /**
@@ -25,7 +32,11 @@ export function readGraphQLResponse<T>(status: number, body: unknown, schema: z.
     unknown
   >;
   const messages = errorMessages(envelope.errors);
-  if (messages !== null) throw new GatewayError(`gateway error: ${messages}`, retryable);
+  if (messages !== null)
+    throw new GatewayError(`gateway error: ${messages}`, retryable, {
+      code: firstCode(envelope.errors),
+      gatewayMessage: messages,
+    });
   if (status < 200 || status >= 300)
     throw new GatewayError(`gateway answered HTTP ${status}`, retryable);
   const parsed = schema.safeParse(envelope.data);

@@ -1,4 +1,4 @@
-import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
+import type { Client, FormattedExecutionResult } from 'graphql-ws';
 import {
   RECENT_TRADES_QUERY,
   TRADE_EXECUTED_SUBSCRIPTION,
@@ -13,8 +13,8 @@ import {
   type Trade,
 } from '../api/schemas';
 import { FEED_LIMIT, type Retraction } from '../feed';
-import { retryDelayMs } from './backoff';
 import { nextFeedStatus, type ConnectionEvent, type FeedStatus } from './feed-status';
+import { createReconnectingClient, describeStreamError } from './reconnecting-client';
 
 export interface TradeStreamOptions {
   httpUrl: string;
@@ -34,16 +34,7 @@ export interface TradeStreamHandlers {
 // A subscription the server ended or rejected is opened again after this pause.
 const RESUBSCRIBE_MS = 3_000;
 
-function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (Array.isArray(error)) {
-    return error.map((e: { message?: string }) => e.message ?? 'error').join('; ');
-  }
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    return `connection closed (${String(error.code)})`;
-  }
-  return 'connection failed';
-}
+const describeError = describeStreamError;
 
 /** One trade from a subscription result, or a description of what was wrong with it. */
 function readTradeResult(
@@ -52,21 +43,6 @@ function readTradeResult(
   if (result.errors !== undefined && result.errors.length > 0) return describeError(result.errors);
   const parsed = tradeExecutedDataSchema.safeParse(result.data);
   return parsed.success ? parsed.data.tradeExecuted : 'a trade had an unexpected shape';
-}
-
-function createReconnectingClient(wsUrl: string, on: (event: ConnectionEvent) => void): Client {
-  return createClient({
-    url: wsUrl,
-    retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: () => true,
-    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(retries))),
-    keepAlive: 10_000,
-    on: {
-      connecting: () => on('connecting'),
-      connected: () => on('connected'),
-      closed: () => on('closed'),
-    },
-  });
 }
 
 /**

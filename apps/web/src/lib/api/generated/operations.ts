@@ -4,6 +4,37 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type AddWatchlistEntryInput = {
+  address: string;
+  chainId: number;
+  kind: WatchlistEntryKind;
+  /** Your name for it, at most 100 characters. */
+  label?: string | null | undefined;
+};
+
+/** What an API key may do. Sessions may do everything. */
+export type ApiKeyScope =
+  /** Changes to your watchlist (and, later, alert rules). */
+  | 'ALERTS_WRITE'
+  /**
+   * Queries over HTTP and /rest, your lists and watchlistTrades (graphql-ws does not check it for the
+   * public subscriptions yet).
+   */
+  | 'READ';
+
+export type CreateApiKeyInput = {
+  /** Your name for the key, 1 to 100 characters (e.g. where it is used). */
+  name: string;
+  /** At least one. */
+  scopes: Array<ApiKeyScope>;
+};
+
+export type WatchlistEntryKind =
+  /** A pool: its trades. */
+  | 'POOL'
+  /** A wallet: the trades it makes. */
+  | 'WALLET';
+
 export type TradeFieldsFragment = {
   id: string;
   chainId: number;
@@ -82,4 +113,203 @@ export type TradesRetractedSubscriptionVariables = Exact<{ [key: string]: never 
 
 export type TradesRetractedSubscription = {
   tradesRetracted: { chainId: number; blockHashes: Array<string>; ancestorBlock: number };
+};
+
+export type SignInNonceMutationVariables = Exact<{ [key: string]: never }>;
+
+export type SignInNonceMutation = { signInNonce: { nonce: string; expiresAt: number } };
+
+export type SignInMutationVariables = Exact<{
+  message: string;
+  signature: string;
+}>;
+
+export type SignInMutation = {
+  signIn: { sessionExpiresAt: number; user: { id: string; address: string } };
+};
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
+
+export type SignOutMutation = { signOut: boolean };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ViewerQuery = { viewer: { id: string; address: string } | null };
+
+export type ApiKeyFieldsFragment = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: Array<ApiKeyScope>;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+};
+
+export type ApiKeysQueryVariables = Exact<{
+  first: number;
+}>;
+
+export type ApiKeysQuery = {
+  viewer: {
+    id: string;
+    apiKeys: {
+      edges: Array<{
+        node: {
+          id: string;
+          name: string;
+          prefix: string;
+          scopes: Array<ApiKeyScope>;
+          createdAt: number;
+          lastUsedAt: number | null;
+          revokedAt: number | null;
+        };
+      }>;
+      pageInfo: { hasNextPage: boolean };
+    };
+  } | null;
+};
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+export type CreateApiKeyMutation = {
+  createApiKey: {
+    secret: string;
+    apiKey: {
+      id: string;
+      name: string;
+      prefix: string;
+      scopes: Array<ApiKeyScope>;
+      createdAt: number;
+      lastUsedAt: number | null;
+      revokedAt: number | null;
+    };
+  };
+};
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RevokeApiKeyMutation = {
+  revokeApiKey: {
+    apiKey: {
+      id: string;
+      name: string;
+      prefix: string;
+      scopes: Array<ApiKeyScope>;
+      createdAt: number;
+      lastUsedAt: number | null;
+      revokedAt: number | null;
+    };
+  };
+};
+
+export type WatchlistEntryFieldsFragment = {
+  id: string;
+  kind: WatchlistEntryKind;
+  chainId: number;
+  address: string;
+  label: string | null;
+  createdAt: number;
+  pool: {
+    stats: {
+      priceUsd: string | null;
+      volume24hUsd: string;
+      trades24h: number;
+      liquidityUsd: string | null;
+      priceChange: { h24: string | null };
+    };
+  } | null;
+  wallet: { activity: { volumeUsd: string; realizedPnlUsd: string; trades: number } } | null;
+};
+
+export type WatchlistQueryVariables = Exact<{
+  first: number;
+}>;
+
+export type WatchlistQuery = {
+  viewer: {
+    id: string;
+    watchlist: {
+      edges: Array<{
+        node: {
+          id: string;
+          kind: WatchlistEntryKind;
+          chainId: number;
+          address: string;
+          label: string | null;
+          createdAt: number;
+          pool: {
+            stats: {
+              priceUsd: string | null;
+              volume24hUsd: string;
+              trades24h: number;
+              liquidityUsd: string | null;
+              priceChange: { h24: string | null };
+            };
+          } | null;
+          wallet: {
+            activity: { volumeUsd: string; realizedPnlUsd: string; trades: number };
+          } | null;
+        };
+      }>;
+      pageInfo: { hasNextPage: boolean };
+    };
+  } | null;
+};
+
+export type AddWatchlistEntryMutationVariables = Exact<{
+  input: AddWatchlistEntryInput;
+}>;
+
+export type AddWatchlistEntryMutation = {
+  addWatchlistEntry: {
+    entry: {
+      id: string;
+      kind: WatchlistEntryKind;
+      chainId: number;
+      address: string;
+      label: string | null;
+      createdAt: number;
+      pool: {
+        stats: {
+          priceUsd: string | null;
+          volume24hUsd: string;
+          trades24h: number;
+          liquidityUsd: string | null;
+          priceChange: { h24: string | null };
+        };
+      } | null;
+      wallet: { activity: { volumeUsd: string; realizedPnlUsd: string; trades: number } } | null;
+    };
+  };
+};
+
+export type RemoveWatchlistEntryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RemoveWatchlistEntryMutation = { removeWatchlistEntry: { removedId: string } };
+
+export type WatchlistTradesSubscriptionVariables = Exact<{ [key: string]: never }>;
+
+export type WatchlistTradesSubscription = {
+  watchlistTrades: {
+    id: string;
+    chainId: number;
+    blockNumber: number;
+    txHash: string;
+    logIndex: number;
+    timestamp: number;
+    protocol: string;
+    pool: string;
+    trader: string;
+    tokenIn: string;
+    tokenOut: string;
+    amountIn: string;
+    amountOut: string;
+  };
 };
