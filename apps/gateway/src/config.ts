@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { commaSeparated } from './env-values';
 import {
@@ -25,6 +26,8 @@ export interface GatewayConfig {
   requestTimeoutMs: number;
   /** A graphql-ws socket that sends no connection_init within this long is closed with 4408. */
   wsInitTimeoutMs: number;
+  /** Threads that write live pushes to sockets besides the main thread (live/frame-writer.ts). */
+  writeThreads: number;
   /** Per-client budget of query cost; see limits/rate-limit.ts. */
   rateLimit: RateLimitSettings;
   /**
@@ -98,6 +101,8 @@ const origin = z
   .trim()
   .regex(/^https?:\/\/[^/\s]+$/, 'expected comma-separated origins like http://localhost:3000');
 
+const defaultWriteThreads = Math.min(3, availableParallelism() - 1);
+
 const settings = {
   ...identitySettings,
   GATEWAY_HOST: z.string().trim().min(1, 'expected a host name or IP address').default('127.0.0.1'),
@@ -119,6 +124,10 @@ const settings = {
   GATEWAY_REQUEST_TIMEOUT_MS: integer(100, 3_600_000).default(30_000),
   // graphql-ws's own default; tests shorten it to see the 4408 close quickly.
   GATEWAY_WS_INIT_TIMEOUT_MS: integer(10, 600_000).default(3000),
+  // One socket write costs ~10 µs of kernel time, so a push to 10,000 subscribers is ~100 ms on
+  // one thread; by default every other core helps, up to 3 threads (each holds ~1.5 MiB of shared
+  // buffers and its own small V8 heap; they start with the first fan-out that needs them).
+  GATEWAY_WRITE_THREADS: integer(0, 64).default(defaultWriteThreads),
   // Per client, in limits/operation-cost.ts's units. The gateway's tests need a burst of ~34,000
   // (largest query ~22,000), the launcher's e2e polling ~9,000 per second; a 1000-candle query
   // costs ~16,000. bench:query (~90,000 per second from one address) turns the limit off.
@@ -171,6 +180,7 @@ export function parseGatewayConfig(env: Record<string, string | undefined>): Gat
     },
     requestTimeoutMs: parseSetting(env, 'GATEWAY_REQUEST_TIMEOUT_MS'),
     wsInitTimeoutMs: parseSetting(env, 'GATEWAY_WS_INIT_TIMEOUT_MS'),
+    writeThreads: parseSetting(env, 'GATEWAY_WRITE_THREADS'),
     rateLimit: {
       costPerSecond: parseSetting(env, 'GATEWAY_RATE_LIMIT_COST_PER_SECOND'),
       burst: parseSetting(env, 'GATEWAY_RATE_LIMIT_BURST'),

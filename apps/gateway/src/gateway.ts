@@ -90,6 +90,7 @@ function buildCore(deps: GatewayDeps, logger: Logger) {
     clockMs: Date.now,
     logger,
     production: config.environment === 'production',
+    browserOrigins: config.corsOrigins,
   });
   const authenticator = deps.authenticator ?? identity.authenticator;
   const schema = buildSchema({
@@ -135,6 +136,7 @@ function startLive(httpServer: Server, core: Core, deps: GatewayDeps, logger: Lo
     {
       authenticator,
       bufferLimitBytes: deps.live?.bufferLimitBytes,
+      writeThreads: deps.config.writeThreads,
       resolvePayload: (payload, viewer) =>
         resolveSubscribePayload(documents.resolver, payload, maySendAnyDocument(viewer)),
     },

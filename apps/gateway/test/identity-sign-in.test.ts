@@ -132,9 +132,12 @@ describe('Sign-In with Ethereum', () => {
 /** One operation over a fresh graphql-ws connection; resolves the first frame answering it. */
 async function overWebSocket(
   query: string,
-  options: { cookie?: string; authorization?: string } = {},
+  options: { cookie?: string; authorization?: string; origin?: string } = {},
 ): Promise<Record<string, unknown>> {
-  const headers = options.cookie === undefined ? {} : { cookie: options.cookie };
+  const headers = {
+    ...(options.cookie === undefined ? {} : { cookie: options.cookie }),
+    ...(options.origin === undefined ? {} : { origin: options.origin }),
+  };
   const socket = new WebSocket(harness.gateway.wsUrl, [graphqlWsProtocol], { headers });
   try {
     const frames: Record<string, unknown>[] = [];
@@ -174,6 +177,22 @@ describe('credentials over graphql-ws', () => {
       data: { viewer: { address, authenticatedBy: 'API_KEY' } },
     });
     expect((await overWebSocket(viewerQuery)).payload).toEqual({ data: { viewer: null } });
+  });
+
+  it("takes a browser's cookie only from the dashboard's origins (GATEWAY_CORS_ORIGINS)", async () => {
+    const client = newClient();
+    await client.signIn();
+    const dashboard = await overWebSocket(viewerQuery, {
+      cookie: client.cookie,
+      origin: 'http://127.0.0.1:3000',
+    });
+    expect(dashboard.payload).toMatchObject({ data: { viewer: { authenticatedBy: 'SESSION' } } });
+    // Another page of the same site (SameSite=Lax sends it the cookie): anonymous, not the user.
+    const elsewhere = await overWebSocket(viewerQuery, {
+      cookie: client.cookie,
+      origin: 'http://127.0.0.1:8081',
+    });
+    expect(elsewhere.payload).toEqual({ data: { viewer: null } });
   });
 
   it('refuses sign-in over graphql-ws: it sets a cookie, so it goes over HTTP', async () => {

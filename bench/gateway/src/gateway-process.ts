@@ -17,13 +17,22 @@ import { benchChainId, benchTrade, historyBatches, nowMicros } from './synthetic
 export interface GatewayPlan {
   dataDir: string;
   seedTrades: number;
+  /** GATEWAY_WRITE_THREADS; undefined: the gateway's default. */
+  writeThreads?: number;
 }
 
 export type ToGateway =
   { type: 'publish'; block: number; trades: number } | { type: 'memory' } | { type: 'stop' };
 
 export type FromGateway =
-  | { type: 'ready'; url: string; wsUrl: string; seedSeconds: number; maxOpenFiles: number }
+  | {
+      type: 'ready';
+      url: string;
+      wsUrl: string;
+      seedSeconds: number;
+      maxOpenFiles: number;
+      writeThreads: number;
+    }
   | { type: 'published'; block: number; fanoutMs: number }
   | { type: 'memory'; rssBytes: number; heapUsedBytes: number }
   | { type: 'stopped' };
@@ -61,6 +70,7 @@ const config = parseGatewayConfig({
   GATEWAY_PORT: '0',
   GATEWAY_RATE_LIMIT_COST_PER_SECOND: '0',
   GATEWAY_WS_INIT_TIMEOUT_MS: '30000',
+  ...(plan.writeThreads === undefined ? {} : { GATEWAY_WRITE_THREADS: String(plan.writeThreads) }),
 });
 const gateway = await createGateway({ config, oltp, olap, analytics, bus, logger });
 
@@ -112,4 +122,5 @@ reply({
   wsUrl: gateway.wsUrl,
   seedSeconds,
   maxOpenFiles: maxOpenFiles(),
+  writeThreads: config.writeThreads,
 });

@@ -23,6 +23,7 @@ const { values: args } = parseArgs({
     'block-interval': { type: 'string', default: '1000' },
     idle: { type: 'string', default: '10000,50000' },
     profile: { type: 'string' },
+    'write-threads': { type: 'string' },
   },
 });
 
@@ -33,11 +34,19 @@ function positive(name: keyof typeof args, value = args[name]): number {
   return number;
 }
 
+function threadCount(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 64)
+    throw new Error(`--write-threads: expected an integer from 0 to 64, got "${value}"`);
+  return number;
+}
+
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 function summary(report: GatewayBenchReport): void {
   const { http, live } = report;
+  say(`gateway write threads besides the main thread: ${report.writeThreads}`);
   say(
     `HTTP trades query at ${http.rate} req/s: ${http.requestsPerSecond} req/s answered, ` +
       `p50 ${http.latency.p50} ms, p99 ${http.latency.p99} ms, max ${http.latency.max} ms, ` +
@@ -90,6 +99,8 @@ try {
       blockIntervalMs: positive('block-interval'),
     },
     idle,
+    writeThreads:
+      args['write-threads'] === undefined ? undefined : threadCount(args['write-threads']),
     profileDir: args.profile,
     log: say,
   });

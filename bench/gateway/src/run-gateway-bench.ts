@@ -18,6 +18,8 @@ export interface GatewayBenchOptions {
   };
   /** Where the gateway process writes a V8 CPU profile (`--cpu-prof`); none when undefined. */
   profileDir?: string;
+  /** GATEWAY_WRITE_THREADS for the gateway (undefined: its default for this machine). */
+  writeThreads?: number;
   /** Idle subscriber counts to measure the gateway's memory at, ascending. */
   idle: number[];
   log: (line: string) => void;
@@ -50,6 +52,8 @@ export interface IdleResult {
 
 export interface GatewayBenchReport {
   seedTrades: number;
+  /** Threads writing pushes besides the gateway's main thread. */
+  writeThreads: number;
   /** The gateway process's file-descriptor limit: at most this many sockets fit. */
   maxOpenFiles: number;
   /** Idle counts asked for that did not fit under that limit. */
@@ -191,7 +195,11 @@ export function fitIdleCounts(counts: readonly number[], maxOpenFiles: number) {
 /** Starts the gateway process, then measures HTTP, live latency and idle memory in turn. */
 export async function runGatewayBench(options: GatewayBenchOptions): Promise<GatewayBenchReport> {
   const { log } = options;
-  const plan: GatewayPlan = { dataDir: options.dataDir, seedTrades: options.seedTrades };
+  const plan: GatewayPlan = {
+    dataDir: options.dataDir,
+    seedTrades: options.seedTrades,
+    writeThreads: options.writeThreads,
+  };
   const maxFiles = Math.max(...options.idle, options.live.subscribers) + 10_000;
   const gateway = spawnChild('./gateway-process.ts', plan, maxFiles, [
     '--expose-gc',
@@ -221,6 +229,7 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<Gat
     const idle = await runIdle(gateway, ready.wsUrl, fitting, options.live.processes, log);
     return {
       seedTrades: options.seedTrades,
+      writeThreads: ready.writeThreads,
       maxOpenFiles: ready.maxOpenFiles,
       skippedIdle: skipped,
       http,

@@ -14,6 +14,12 @@ export interface IdentityAuthenticatorDeps {
   cookie: SessionCookieOptions;
   clockMs: () => number;
   logger: Logger;
+  /**
+   * Origins whose browser WebSockets may use the session cookie. A page on another origin of the
+   * same site still gets the SameSite=Lax cookie sent with its WebSocket handshake (no CORS check
+   * applies to WebSockets), so there the cookie is ignored and the connection is anonymous.
+   */
+  browserOrigins: readonly string[];
 }
 
 /** A refused session cookie: the 401 also tells the browser to drop it. */
@@ -123,7 +129,16 @@ export function createIdentityAuthenticator(deps: IdentityAuthenticatorDeps): Au
     },
     async fromConnection(request, params) {
       const value = params?.authorization ?? params?.Authorization;
-      if (value === undefined || value === null) return await sessionViewer(deps, request);
+      if (value === undefined || value === null) {
+        const origin = request.headers.origin;
+        if (origin === undefined || deps.browserOrigins.includes(origin))
+          return await sessionViewer(deps, request);
+        deps.logger.debug(
+          { event: 'live.cookie_ignored', origin },
+          'a WebSocket from an origin outside GATEWAY_CORS_ORIGINS: its session cookie is ignored',
+        );
+        return anonymousViewer;
+      }
       if (typeof value !== 'string')
         throw new UnauthenticatedError(
           'connection_init: authorization must be a string, "Bearer <API key>".',

@@ -30,6 +30,8 @@ export function createIdentityService(deps: {
   logger: Logger;
   /** Production warns when sign-in messages are checked against the Host header. */
   production: boolean;
+  /** Browser origins whose WebSocket connections may use the session cookie (CORS's list). */
+  browserOrigins: readonly string[];
 }): IdentityService {
   const { store, settings, clockMs, logger } = deps;
   if (deps.production && settings.siweDomain === undefined)
@@ -39,7 +41,13 @@ export function createIdentityService(deps: {
       'GATEWAY_SIWE_DOMAIN is not set: sign-in messages are checked against the Host header; set it to the domain users sign in at',
     );
   const cookie = { name: settings.cookieName, secure: settings.cookieSecure };
-  const authenticator = createIdentityAuthenticator({ store, cookie, clockMs, logger });
+  const authenticator = createIdentityAuthenticator({
+    store,
+    cookie,
+    clockMs,
+    logger,
+    browserOrigins: deps.browserOrigins,
+  });
   return {
     store,
     settings,

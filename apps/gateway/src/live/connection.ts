@@ -127,9 +127,9 @@ export class LiveConnection {
     this.ws.send(message);
   }
 
-  /** Writes WebSocket frames built once for many sockets (see ws-frame.ts), in one write. */
-  sendFrames(frames: Buffer): void {
-    if (this.writable()) this.tcp.write(frames);
+  /** The socket for frames built once for many sockets (ws-frame.ts), unless closed or too slow. */
+  frameSocket(): Duplex | undefined {
+    return this.writable() ? this.tcp : undefined;
   }
 
   /** Pings the client; one that did not answer the previous ping is cut off. */
@@ -223,7 +223,7 @@ export class LiveConnection {
     };
     const leave = this.deps.shared.join(shareKey(payload), prepared.args, {
       id,
-      next: (frames) => this.sendFrames(frames),
+      socket: () => this.frameSocket(),
       error: (errors) => {
         finished();
         this.send(`{"id":${JSON.stringify(id)},"type":"error","payload":${errors}}`);

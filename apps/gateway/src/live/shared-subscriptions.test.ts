@@ -1,15 +1,18 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { parse, type ExecutionArgs } from 'graphql';
 import pino from 'pino';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseGatewayConfig } from '../config';
 import { createProtection } from '../graphql/protection';
+import { createFrameWriter } from './frame-writer';
 import { SharedSubscriptions, type SharedMember } from './shared-subscriptions';
 import { SubscriberQueue } from './subscriber-queue';
 
 const config = parseGatewayConfig({});
 const protection = createProtection(config.limits, 'development');
 const logger = pino({ level: 'silent' });
+const writer = createFrameWriter({ threads: 0, logger });
 
 /** A schema whose one subscription reads `source`, counting how often a result is executed. */
 function tickSchema(limit = 100) {
@@ -75,17 +78,21 @@ function frameTexts(bytes: Buffer): string[] {
 function member(id = '1'): Recorded {
   const frames: string[] = [];
   const raw: Buffer[] = [];
-  return {
-    id,
-    frames,
-    raw,
-    next: (bytes) => {
+  const socket = new Writable({
+    write(bytes: Buffer, _encoding, done) {
       raw.push(bytes);
       for (const text of frameTexts(bytes)) {
         const message = JSON.parse(text) as { id: string; payload: unknown };
         frames.push(`next ${message.id} ${JSON.stringify(message.payload)}`);
       }
+      done();
     },
+  });
+  return {
+    id,
+    frames,
+    raw,
+    socket: () => socket,
     error: (errors) => frames.push(`error ${errors}`),
     complete: () => frames.push('complete'),
     drop: (reason) => frames.push(`drop ${reason}`),
@@ -105,7 +112,7 @@ const settle = async () => {
 describe('SharedSubscriptions', () => {
   it('executes and serializes each event once for every member of a group', async () => {
     const { schema, counts, source } = tickSchema();
-    const shared = new SharedSubscriptions(logger, protection);
+    const shared = new SharedSubscriptions(logger, protection, writer);
     const members = Array.from({ length: 100 }, (_, i) => member(i < 50 ? '1' : `op-${i}`));
     for (const m of members) shared.join('k', args(schema, 'subscription { tick }'), m);
     await settle();
@@ -126,7 +133,7 @@ describe('SharedSubscriptions', () => {
 
   it('runs different keys apart and ends a group when its last member leaves', async () => {
     const { schema, counts } = tickSchema();
-    const shared = new SharedSubscriptions(logger, protection);
+    const shared = new SharedSubscriptions(logger, protection, writer);
     const leaveA = shared.join('a', args(schema, 'subscription { tick }'), member());
     const leaveB = shared.join('b', args(schema, 'subscription { tick }'), member());
     const leaveA2 = shared.join('a', args(schema, 'subscription { tick }'), member());
@@ -143,7 +150,7 @@ describe('SharedSubscriptions', () => {
 
   it('answers an operation that fails at once with one result and complete for each member', async () => {
     const { schema } = tickSchema();
-    const shared = new SharedSubscriptions(logger, protection);
+    const shared = new SharedSubscriptions(logger, protection, writer);
     const members = [member(), member()];
     for (const m of members)
       shared.join('bad', args(schema, 'subscription { tick(bad: true) }'), m);
@@ -158,7 +165,7 @@ describe('SharedSubscriptions', () => {
 
   it('drops every member when the group itself falls behind its source', async () => {
     const { schema, counts, source } = tickSchema(2);
-    const shared = new SharedSubscriptions(logger, protection);
+    const shared = new SharedSubscriptions(logger, protection, writer);
     const members = [member(), member()];
     for (const m of members) shared.join('k', args(schema, 'subscription { tick }'), m);
     await settle();

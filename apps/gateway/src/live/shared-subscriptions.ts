@@ -1,8 +1,10 @@
 import { GraphQLError, subscribe, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { anonymousViewer } from '../auth/viewer';
 import type { LiveContext } from '../graphql/resolvers';
 import type { Protection } from '../graphql/protection';
+import type { FrameWrite, FrameWriter } from './frame-writer';
 import { serializeResult, visibleErrors } from './operations';
 import { nextFramePrefix } from './protocol';
 import { textFrame } from './ws-frame';
@@ -12,10 +14,11 @@ export interface SharedMember {
   /** The subscriber's operation id. */
   readonly id: string;
   /**
-   * Results as consecutive WebSocket frames, built once per operation id for the whole group
-   * (one or more: all those produced in one turn of the event loop).
+   * Where the group writes this member's results (consecutive WebSocket frames, built once per
+   * operation id for the whole group); undefined when it takes none now (closed, or just dropped
+   * as too slow).
    */
-  next(frames: Buffer): void;
+  socket(): Writable | undefined;
   /** The operation failed; the errors are serialized for the `error` frame. */
   error(errors: string): void;
   complete(): void;
@@ -42,6 +45,7 @@ class Group {
     private readonly args: ExecutionArgs,
     private readonly serialize: (result: ExecutionResult) => string,
     private readonly fail: (err: unknown) => string,
+    private readonly writer: FrameWriter,
     private readonly onEnd: () => void,
   ) {}
 
@@ -88,15 +92,19 @@ class Group {
     const payloads = this.pending;
     this.pending = [];
     const frames = new Map<string, Buffer>();
+    const writes: FrameWrite[] = [];
     for (const member of members) {
+      const socket = member.socket();
+      if (socket === undefined) continue;
       let bytes = frames.get(member.id);
       if (bytes === undefined) {
         const prefix = nextFramePrefix(member.id);
         bytes = Buffer.concat(payloads.map((payload) => textFrame(`${prefix}${payload}}`)));
         frames.set(member.id, bytes);
       }
-      member.next(bytes);
+      writes.push({ socket, frames: bytes });
     }
+    this.writer.writeAll(writes);
   }
 
   /** An operation that ended at once (e.g. a bad argument): one result, then complete. */
@@ -146,6 +154,8 @@ export class SharedSubscriptions {
   constructor(
     private readonly logger: Logger,
     private readonly protection: Protection,
+    /** How a result reaches the members' sockets (from one thread or several). */
+    private readonly writer: FrameWriter,
   ) {}
 
   /** Executions running now (one per distinct shared operation). */
@@ -161,6 +171,7 @@ export class SharedSubscriptions {
         args,
         (result) => serializeResult(this.logger, this.protection, result),
         (err) => this.failure(err),
+        this.writer,
         () => {
           if (this.groups.get(key) === created) this.groups.delete(key);
         },

@@ -7,6 +7,7 @@ import { anonymousAuthenticator, type Authenticator } from '../auth/viewer';
 import { maskInternalError } from '../graphql/errors';
 import { clientAddress } from '../limits/client-address';
 import { LiveConnection, type ConnectionDeps, type PayloadResolver } from './connection';
+import { createFrameWriter } from './frame-writer';
 import { ValidDocuments, type OperationLimits } from './operations';
 import { Close, graphqlTransportWs } from './protocol';
 import { SharedSubscriptions } from './shared-subscriptions';
@@ -41,6 +42,8 @@ export interface LiveOptions {
    * trusted document's id to its text); returning errors refuses the operation.
    */
   resolvePayload?: PayloadResolver;
+  /** Threads that write shared pushes besides the main thread (default 0; see frame-writer.ts). */
+  writeThreads?: number;
 }
 
 const text = (data: RawData): string =>
@@ -116,7 +119,8 @@ export function startSubscriptionServer(
   limits: OperationLimits,
   options: LiveOptions = {},
 ): SubscriptionServer {
-  const shared = new SharedSubscriptions(logger, limits.protection);
+  const writer = createFrameWriter({ threads: options.writeThreads ?? 0, logger });
+  const shared = new SharedSubscriptions(logger, limits.protection, writer);
   const deps: ConnectionDeps = {
     schema,
     logger,
@@ -153,6 +157,7 @@ export function startSubscriptionServer(
         connection.close(Close.goingAway.code, Close.goingAway.reason);
       shared.endAll();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await writer.close();
     },
   };
 }
