@@ -1,35 +1,47 @@
-// A write thread of the live server (see write-threads.ts): it writes shared WebSocket frames to
-// socket descriptors while the main thread writes its own share of the sockets. Plain JavaScript,
-// so it loads the same way wherever the gateway runs (tsx, Vitest, a bundle).
+// A write thread of the live server (see write-pool.ts, whose layout this mirrors): it claims
+// writes from the current batch one at a time, as the main thread and the other threads do, and
+// writes each to its socket's descriptor. Plain JavaScript, so it loads the same way wherever the
+// gateway runs (tsx, Vitest, a bundle).
 import { writeSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 
-const Idle = 0;
-const Work = 1;
-const Exit = 3;
-const Done = 2;
+const Word = 0;
+const Done = 1;
+const Exit = 2;
+const IndexBits = 20;
+const IndexMask = (1 << IndexBits) - 1;
 
-const { control, entries, results, frames } = workerData;
-const state = new Int32Array(control);
-const entry = new Int32Array(entries);
-const written = new Int32Array(results);
-const bytes = new Uint8Array(frames);
+const control = new Int32Array(workerData.control);
+const counts = new Int32Array(workerData.counts);
+const entries = new Int32Array(workerData.entries);
+const results = new Int32Array(workerData.results);
+const frames = new Uint8Array(workerData.frames);
 
-for (;;) {
-  Atomics.wait(state, 0, Idle);
-  if (Atomics.load(state, 0) === Exit) break;
-  if (Atomics.load(state, 0) !== Work) continue;
-  const count = state[1];
-  for (let i = 0; i < count; i += 1) {
-    const at = i * 3;
-    try {
-      written[i] = writeSync(entry[at], bytes, entry[at + 1], entry[at + 2]);
-    } catch {
-      // EAGAIN (the socket's buffer is full) or a dead socket: the main thread writes it through
-      // the socket, which queues or reports the error as any write does.
-      written[i] = -1;
-    }
+function write(index) {
+  const at = index * 3;
+  try {
+    return writeSync(entries[at], frames, entries[at + 1], entries[at + 2]);
+  } catch {
+    // EAGAIN (the socket's buffer is full) or a dead socket: the main thread then writes it
+    // through the socket, which queues it or reports the error as any write does.
+    return -1;
   }
-  Atomics.store(state, 0, Done);
-  Atomics.notify(state, 0);
+}
+
+let seen = Atomics.load(control, Word);
+for (;;) {
+  Atomics.wait(control, Word, seen);
+  if (Atomics.load(control, Exit) === 1) break;
+  for (;;) {
+    const word = Atomics.load(control, Word);
+    const index = word & IndexMask;
+    const count = counts[word >>> IndexBits];
+    if (index >= count) {
+      seen = word;
+      break;
+    }
+    if (Atomics.compareExchange(control, Word, word, word + 1) !== word) continue;
+    results[index] = write(index);
+    if (Atomics.add(control, Done, 1) + 1 === count) Atomics.notify(control, Done);
+  }
 }
