@@ -75,6 +75,11 @@ export async function startTidemark(
       logger: logger.child({ service: 'indexer' }),
     });
     stops.push(() => indexer.stop());
+    if (!options.env.GATEWAY_SIWE_RPC_URLS?.trim())
+      // Smart-contract wallets sign in on the chains this launcher indexes, through their RPC.
+      gatewayConfig.identity.siweRpcUrls = new Map(
+        chains.flatMap((c) => (c.rpcUrls[0] === undefined ? [] : [[c.id, c.rpcUrls[0]] as const])),
+      );
     const gateway = await createGateway({
       config: gatewayConfig,
       ...adapters,

@@ -22,7 +22,10 @@ export interface GatewayPlan {
 }
 
 export type ToGateway =
-  { type: 'publish'; block: number; trades: number } | { type: 'memory' } | { type: 'stop' };
+  | { type: 'publish'; block: number; trades: number }
+  | { type: 'memory' }
+  | { type: 'cpu' }
+  | { type: 'stop' };
 
 export type FromGateway =
   | {
@@ -35,6 +38,7 @@ export type FromGateway =
     }
   | { type: 'published'; block: number; fanoutMs: number }
   | { type: 'memory'; rssBytes: number; heapUsedBytes: number }
+  | { type: 'cpu'; cpuMs: number }
   | { type: 'stopped' };
 
 const plan = JSON.parse(process.argv[2] ?? 'null') as GatewayPlan | null;
@@ -106,6 +110,9 @@ process.on('message', (message: ToGateway) => {
     void publish(message.block, message.trades).then((fanoutMs) =>
       reply({ type: 'published', block: message.block, fanoutMs }),
     );
+  } else if (message.type === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    reply({ type: 'cpu', cpuMs: (user + system) / 1000 });
   } else if (message.type === 'memory') {
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();

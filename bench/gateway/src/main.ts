@@ -57,6 +57,7 @@ function summary(report: GatewayBenchReport): void {
       `${live.tradesPerBlock} trades every ${live.blockIntervalMs} ms: p50 ${live.latency.p50} ms, ` +
       `p99 ${live.latency.p99} ms, max ${live.latency.max} ms (${live.delivered}/${live.expected} pushes); ` +
       `the gateway's fan-out per block: p50 ${live.gatewayFanout.p50} ms, max ${live.gatewayFanout.max} ms; ` +
+      `the gateway's CPU per block: ${live.gatewayCpuMsPerBlock} ms; ` +
       `the subscriber processes' CPU per block: ${live.subscriberCpuMsPerBlock} ms`,
   );
   const { baseline } = report;

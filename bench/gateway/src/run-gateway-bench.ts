@@ -39,6 +39,8 @@ export interface LiveResult {
   gatewayFanout: LatencySummary;
   /** CPU time the subscriber processes spent per block, together (they share the machine). */
   subscriberCpuMsPerBlock: number;
+  /** CPU time (user + system, every thread) the gateway process spent per block. */
+  gatewayCpuMsPerBlock: number;
 }
 
 export interface IdleResult {
@@ -68,6 +70,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Ready = Extract<FromGateway, { type: 'ready' }>;
 type MemoryReply = Extract<FromGateway, { type: 'memory' }>;
+type CpuReply = Extract<FromGateway, { type: 'cpu' }>;
+const gatewayCpuMs = async (gateway: ChildProcess) =>
+  (await ask<CpuReply>(gateway, { type: 'cpu' }, 'cpu')).cpuMs;
 type Memory = Omit<MemoryReply, 'type'>;
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs: number) {
@@ -109,6 +114,7 @@ async function runLive(
     );
     await sleep(500);
     await fleet.reset();
+    const cpuAtStart = await gatewayCpuMs(gateway);
     const started = performance.now();
     const fanout: number[] = [];
     for (let b = 0; b < live.blocks; b += 1) {
@@ -124,11 +130,13 @@ async function runLive(
       measured = await fleet.latencies();
     }
     const { histogram } = measured;
+    const gatewayCpu = (await gatewayCpuMs(gateway)) - cpuAtStart;
     const { blocks, tradesPerBlock, blockIntervalMs, subscribers } = live;
     const latency = histogram.summary();
     return {
       gatewayFanout: summarize(fanout),
       subscriberCpuMsPerBlock: Math.round(measured.cpuMs / live.blocks),
+      gatewayCpuMsPerBlock: Math.round(gatewayCpu / live.blocks),
       subscribers,
       blocks,
       tradesPerBlock,

@@ -30,6 +30,8 @@ describe('the gateway benchmark', () => {
     expect(report.live.delivered).toBe(report.live.expected);
     expect(report.live.latency.p50).toBeGreaterThan(0);
     expect(report.live.gatewayFanout.count).toBe(3);
+    expect(report.live.gatewayCpuMsPerBlock).toBeGreaterThan(0);
+    expect(report.writeThreads).toBeGreaterThanOrEqual(0);
     expect(report.idle.map((idle) => idle.subscribers)).toEqual([100]);
     expect(report.idle[0]!.rssBytes).toBeGreaterThan(0);
   });
