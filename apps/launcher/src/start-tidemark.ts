@@ -1,4 +1,4 @@
-import { createGateway, parseGatewayConfig } from '@tidemark/gateway';
+import { createGateway, parseGatewayConfig, type GatewayConfig } from '@tidemark/gateway';
 import {
   openAdapters,
   startIndexer,
@@ -32,22 +32,39 @@ export interface StartOptions {
 }
 
 /** Starts the whole product in this process: devnets, indexer roles, gateway and the web app. */
+/** What the gateway gets from this launcher where its own variables are unset. */
+function withLauncherDefaults(
+  gatewayConfig: GatewayConfig,
+  env: Record<string, string | undefined>,
+  config: LauncherConfig,
+  chains: readonly { id: number; rpcUrls: readonly string[] }[],
+): GatewayConfig {
+  const corsOrigins = env.GATEWAY_CORS_ORIGINS?.trim()
+    ? gatewayConfig.corsOrigins
+    : // The dashboard calls the API from the browser: allow wherever this launcher serves it.
+      [
+        ...new Set([
+          ...gatewayConfig.corsOrigins,
+          `http://${config.webHost}:${config.webPort}`,
+          `http://localhost:${config.webPort}`,
+        ]),
+      ];
+  const siweRpcUrls = env.GATEWAY_SIWE_RPC_URLS?.trim()
+    ? gatewayConfig.identity.siweRpcUrls
+    : // Smart-contract wallets sign in on the chains this launcher indexes, through their RPC.
+      new Map(
+        chains.flatMap((c) => (c.rpcUrls[0] === undefined ? [] : [[c.id, c.rpcUrls[0]] as const])),
+      );
+  return { ...gatewayConfig, corsOrigins, identity: { ...gatewayConfig.identity, siweRpcUrls } };
+}
+
 export async function startTidemark(
   config: LauncherConfig,
   options: StartOptions,
 ): Promise<RunningTidemark> {
   const { logger } = options;
+  // Parsed first: a bad setting stops start-up before anything runs.
   const gatewayConfig = parseGatewayConfig(options.env);
-  if (!options.env.GATEWAY_CORS_ORIGINS?.trim()) {
-    // The dashboard calls the API from the browser: allow wherever this launcher serves it.
-    gatewayConfig.corsOrigins = [
-      ...new Set([
-        ...gatewayConfig.corsOrigins,
-        `http://${config.webHost}:${config.webPort}`,
-        `http://localhost:${config.webPort}`,
-      ]),
-    ];
-  }
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.splice(0).reverse())
@@ -75,13 +92,8 @@ export async function startTidemark(
       logger: logger.child({ service: 'indexer' }),
     });
     stops.push(() => indexer.stop());
-    if (!options.env.GATEWAY_SIWE_RPC_URLS?.trim())
-      // Smart-contract wallets sign in on the chains this launcher indexes, through their RPC.
-      gatewayConfig.identity.siweRpcUrls = new Map(
-        chains.flatMap((c) => (c.rpcUrls[0] === undefined ? [] : [[c.id, c.rpcUrls[0]] as const])),
-      );
     const gateway = await createGateway({
-      config: gatewayConfig,
+      config: withLauncherDefaults(gatewayConfig, options.env, config, chains),
       ...adapters,
       logger: logger.child({ service: 'gateway' }),
     });

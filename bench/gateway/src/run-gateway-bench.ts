@@ -93,6 +93,17 @@ async function publishBlock(gateway: ChildProcess, trades: number): Promise<numb
   return (await ask<Published>(gateway, { type: 'publish', block, trades }, 'published')).fanoutMs;
 }
 
+/** The fleet's latencies once `expected` pushes arrived, or after 30 s (some were lost). */
+async function latenciesWhenDelivered(fleet: SubscriberFleet, expected: number) {
+  let measured = await fleet.latencies();
+  const deadline = Date.now() + 30_000;
+  while (measured.histogram.count < expected && Date.now() < deadline) {
+    await sleep(250);
+    measured = await fleet.latencies();
+  }
+  return measured;
+}
+
 async function runLive(
   gateway: ChildProcess,
   wsUrl: string,
@@ -123,12 +134,7 @@ async function runLive(
       await sleep(Math.max(0, due - performance.now()));
     }
     const expected = live.subscribers * live.blocks * live.tradesPerBlock;
-    let measured = await fleet.latencies();
-    const deadline = Date.now() + 30_000;
-    while (measured.histogram.count < expected && Date.now() < deadline) {
-      await sleep(250);
-      measured = await fleet.latencies();
-    }
+    const measured = await latenciesWhenDelivered(fleet, expected);
     const { histogram } = measured;
     const gatewayCpu = (await gatewayCpuMs(gateway)) - cpuAtStart;
     const { blocks, tradesPerBlock, blockIntervalMs, subscribers } = live;

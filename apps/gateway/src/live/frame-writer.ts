@@ -41,72 +41,101 @@ function idleDescriptor(socket: FrameWrite['socket']): number | undefined {
   return descriptorOf(socket);
 }
 
-export function createFrameWriter(options: FrameWriterOptions): FrameWriter {
-  const { logger, threads } = options;
-  const minShared = options.minSharedWrites ?? defaultMinSharedWrites;
-  const counts = { main: 0, threads: 0, merged: 0 };
-  let pool: WritePool | undefined;
-  let failed = false;
-  const startPool = () =>
-    (pool ??= new WritePool(threads, (error) => {
-      failed = true;
-      logger.error({ event: 'live.write_thread_failed', err: error }, 'a write thread failed');
-    }));
-  const writeHere = (writes: readonly FrameWrite[]) => {
-    for (const { socket, frames } of writes) socket.write(frames);
-    counts.main += writes.length;
-  };
+/**
+ * Splits a fan-out into the writes a pool may make straight to descriptors and those that must go
+ * through their sockets' streams (bytes queued before them). A socket twice in one fan-out (two
+ * operations of one connection) gets one write: two threads writing one socket could interleave
+ * a cut-short write's rest with the other's bytes.
+ */
+function partition(writes: readonly FrameWrite[]) {
+  const direct: FrameWrite[] = [];
+  const descriptors: number[] = [];
+  const streamed: FrameWrite[] = [];
+  const slot = new Map<FrameWrite['socket'], number>();
+  let merged = 0;
+  for (const write of writes) {
+    const at = slot.get(write.socket);
+    if (at !== undefined) {
+      direct[at] = {
+        socket: write.socket,
+        frames: Buffer.concat([direct[at]!.frames, write.frames]),
+      };
+      merged += 1;
+      continue;
+    }
+    const fd = idleDescriptor(write.socket);
+    if (fd === undefined) {
+      streamed.push(write);
+      continue;
+    }
+    slot.set(write.socket, direct.length);
+    direct.push(write);
+    descriptors.push(fd);
+  }
+  return { direct, descriptors, streamed, merged };
+}
 
-  /** Shares the idle sockets' writes with the threads; the others go through their streams. */
-  function writeShared(shared: WritePool, writes: readonly FrameWrite[]) {
-    const direct: FrameWrite[] = [];
-    const descriptors: number[] = [];
-    const streamed: FrameWrite[] = [];
-    // A socket twice in one fan-out (two operations of one connection) gets one write: two
-    // threads writing one socket could interleave a cut-short write's rest with the other's bytes.
-    const slot = new Map<FrameWrite['socket'], number>();
-    for (const write of writes) {
-      const at = slot.get(write.socket);
-      if (at !== undefined) {
-        const merged = Buffer.concat([direct[at]!.frames, write.frames]);
-        direct[at] = { socket: write.socket, frames: merged };
-        counts.merged += 1;
-        continue;
-      }
-      const fd = idleDescriptor(write.socket);
-      if (fd === undefined) {
-        streamed.push(write);
-        continue;
-      }
-      slot.set(write.socket, direct.length);
-      direct.push(write);
-      descriptors.push(fd);
-    }
-    writeHere(streamed);
-    let own: number | undefined;
-    try {
-      own = shared.write(direct, descriptors);
-    } catch (error) {
-      failed = true;
-      logger.error({ event: 'live.write_thread_failed', err: error }, 'a write thread stalled');
-      return;
-    }
-    if (own === undefined) return writeHere(direct);
-    counts.main += own;
-    counts.threads += direct.length - own;
+class SharedFrameWriter implements FrameWriter {
+  readonly counts = { main: 0, threads: 0, merged: 0 };
+  private pool: WritePool | undefined;
+  private failed = false;
+  private readonly minShared: number;
+
+  constructor(private readonly options: FrameWriterOptions) {
+    this.minShared = options.minSharedWrites ?? defaultMinSharedWrites;
   }
 
-  return {
-    counts,
-    writeAll(writes) {
-      if (threads === 0 || failed || writes.length < minShared) return writeHere(writes);
-      writeShared(startPool(), writes);
-    },
-    async started() {
-      if (threads > 0) await startPool().online;
-    },
-    async close() {
-      await pool?.stop();
-    },
-  };
+  writeAll(writes: readonly FrameWrite[]): void {
+    const { threads } = this.options;
+    if (threads === 0 || this.failed || writes.length < this.minShared)
+      return this.writeHere(writes);
+    this.writeShared(this.startPool(), writes);
+  }
+
+  async started(): Promise<void> {
+    if (this.options.threads > 0) await this.startPool().online;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.stop();
+  }
+
+  private startPool(): WritePool {
+    this.pool ??= new WritePool(this.options.threads, (error) => this.fail(error, 'failed'));
+    return this.pool;
+  }
+
+  /** From now on the main thread writes everything. */
+  private fail(error: unknown, how: string): void {
+    this.failed = true;
+    this.options.logger.error(
+      { event: 'live.write_thread_failed', err: error },
+      `a write thread ${how}`,
+    );
+  }
+
+  private writeHere(writes: readonly FrameWrite[]): void {
+    for (const { socket, frames } of writes) socket.write(frames);
+    this.counts.main += writes.length;
+  }
+
+  /** Shares the idle sockets' writes with the threads; the others go through their streams. */
+  private writeShared(pool: WritePool, writes: readonly FrameWrite[]): void {
+    const { direct, descriptors, streamed, merged } = partition(writes);
+    this.counts.merged += merged;
+    this.writeHere(streamed);
+    let own: number | undefined;
+    try {
+      own = pool.write(direct, descriptors);
+    } catch (error) {
+      return this.fail(error, 'stalled');
+    }
+    if (own === undefined) return this.writeHere(direct);
+    this.counts.main += own;
+    this.counts.threads += direct.length - own;
+  }
+}
+
+export function createFrameWriter(options: FrameWriterOptions): FrameWriter {
+  return new SharedFrameWriter(options);
 }

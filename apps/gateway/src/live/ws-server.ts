@@ -108,6 +108,26 @@ function createWebSocketServer(): WebSocketServer {
   });
 }
 
+function connectionDeps(
+  schema: GraphQLSchema,
+  logger: Logger,
+  limits: OperationLimits,
+  shared: SharedSubscriptions,
+  options: LiveOptions,
+): ConnectionDeps {
+  return {
+    schema,
+    logger,
+    limits,
+    authenticator: options.authenticator ?? anonymousAuthenticator,
+    shared,
+    batch: new WriteBatch(),
+    bufferLimitBytes: options.bufferLimitBytes ?? defaultBufferLimitBytes,
+    resolvePayload: options.resolvePayload,
+    documents: new ValidDocuments(),
+  };
+}
+
 /** graphql-ws (graphql-transport-ws) on the HTTP server's `path`, sharing its port. */
 export function startSubscriptionServer(
   httpServer: Server,
@@ -121,17 +141,7 @@ export function startSubscriptionServer(
 ): SubscriptionServer {
   const writer = createFrameWriter({ threads: options.writeThreads ?? 0, logger });
   const shared = new SharedSubscriptions(logger, limits.protection, writer);
-  const deps: ConnectionDeps = {
-    schema,
-    logger,
-    limits,
-    authenticator: options.authenticator ?? anonymousAuthenticator,
-    shared,
-    batch: new WriteBatch(),
-    bufferLimitBytes: options.bufferLimitBytes ?? defaultBufferLimitBytes,
-    resolvePayload: options.resolvePayload,
-    documents: new ValidDocuments(),
-  };
+  const deps = connectionDeps(schema, logger, limits, shared, options);
   const connections = new Set<LiveConnection>();
   const wss = createWebSocketServer();
   httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
