@@ -1,11 +1,12 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { CreateApiKeyInput } from '../lib/api/generated/operations';
 import type { ApiKeyScope } from '../lib/api/identity-schemas';
 import { ALL_SCOPES, readApiKeyForm } from '../lib/identity/forms';
-import { INPUT, PRIMARY_BUTTON } from './buttons';
-import { Field, FormProblem } from './form-parts';
+import { INPUT } from './buttons';
+import { Field } from './form-parts';
+import { SendForm } from './send-form';
 
 const SCOPE_HELP: Record<ApiKeyScope, string> = {
   READ: 'queries, subscriptions and your lists',
@@ -43,8 +44,6 @@ export interface ApiKeyCreateFormProps {
 export function ApiKeyCreateForm({ create }: ApiKeyCreateFormProps) {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ReadonlySet<ApiKeyScope>>(new Set(['READ']));
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
 
   const toggle = (scope: ApiKeyScope) =>
     setScopes((current) => {
@@ -53,24 +52,14 @@ export function ApiKeyCreateForm({ create }: ApiKeyCreateFormProps) {
       return next;
     });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const read = readApiKeyForm({ name, scopes });
-    if (!read.ok) return setProblem(read.problem);
-    setBusy(true);
-    setProblem(null);
-    void create(read.value).then((failure) => {
-      setBusy(false);
-      setProblem(failure);
-      if (failure === null) setName('');
-    });
-  };
-
   return (
-    <form
-      data-testid="api-key-form"
-      onSubmit={submit}
-      className="flex flex-wrap items-end gap-3 px-4 pb-3"
+    <SendForm
+      testId="api-key-form"
+      gap="gap-3"
+      read={() => readApiKeyForm({ name, scopes })}
+      send={create}
+      sent={() => setName('')}
+      submit={{ testId: 'api-key-create', label: 'Create key', busyLabel: 'Creating…' }}
     >
       <Field label="Name">
         <input
@@ -83,10 +72,6 @@ export function ApiKeyCreateForm({ create }: ApiKeyCreateFormProps) {
         />
       </Field>
       <ScopeChoices scopes={scopes} toggle={toggle} />
-      <button type="submit" data-testid="api-key-create" className={PRIMARY_BUTTON} disabled={busy}>
-        {busy ? 'Creating…' : 'Create key'}
-      </button>
-      <FormProblem message={problem} testId="api-key-form-problem" />
-    </form>
+    </SendForm>
   );
 }

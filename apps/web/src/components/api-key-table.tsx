@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ApiKey } from '../lib/api/identity-schemas';
 import { formatDateTime } from '../lib/format-decimal';
 import { BUTTON, DANGER_BUTTON } from './buttons';
+import { DataTable } from './data-table';
 
 export interface ApiKeyTableProps {
   keys: ApiKey[];
@@ -91,37 +92,14 @@ function ApiKeyRow(props: { apiKey: ApiKey; revoke: (id: string) => void; busy: 
 
 export function ApiKeyTable({ keys, loaded, revoke, revoking }: ApiKeyTableProps) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm tabular-nums">
-        <thead className="text-xs text-zinc-500 uppercase">
-          <tr>
-            {COLUMNS.map((label, index) => (
-              <th
-                key={label === '' ? `actions-${index}` : label}
-                className="px-4 py-2 text-left font-medium"
-              >
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((key) => (
-            <ApiKeyRow key={key.id} apiKey={key} revoke={revoke} busy={revoking.has(key.id)} />
-          ))}
-          {keys.length === 0 && (
-            <tr className="border-t border-zinc-800/70">
-              <td
-                data-testid="api-keys-empty"
-                colSpan={COLUMNS.length}
-                className="px-4 py-3 text-zinc-500"
-              >
-                {loaded ? 'No API keys yet.' : 'Loading your API keys…'}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={COLUMNS}
+      rows={keys}
+      renderRow={(key) => (
+        <ApiKeyRow key={key.id} apiKey={key} revoke={revoke} busy={revoking.has(key.id)} />
+      )}
+      empty={loaded ? 'No API keys yet.' : 'Loading your API keys…'}
+      emptyTestId="api-keys-empty"
+    />
   );
 }

@@ -1,5 +1,6 @@
 import type { Chain } from '../lib/api/schemas';
 import { formatCount } from '../lib/format';
+import { Panel } from './panel';
 import { ProblemLine } from './problem-line';
 
 function lagTone(lag: number | null): string {
@@ -30,13 +31,7 @@ export interface ChainTableProps {
 export function ChainTable({ chains, loaded, problem }: ChainTableProps) {
   const empty = loaded ? 'No chains configured.' : 'Waiting for the gateway…';
   return (
-    <section
-      aria-labelledby="chains-heading"
-      className="rounded-lg border border-zinc-800 bg-zinc-900/60"
-    >
-      <h2 id="chains-heading" className="px-4 pt-3 pb-2 text-sm font-semibold text-zinc-300">
-        Chains
-      </h2>
+    <Panel headingId="chains-heading" title="Chains">
       <table className="w-full text-sm tabular-nums">
         <thead className="text-xs text-zinc-500 uppercase">
           <tr>
@@ -61,6 +56,6 @@ export function ChainTable({ chains, loaded, problem }: ChainTableProps) {
         </tbody>
       </table>
       <ProblemLine message={problem} testId="chains-problem" />
-    </section>
+    </Panel>
   );
 }

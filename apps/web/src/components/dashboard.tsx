@@ -63,12 +63,7 @@ export function Dashboard({ gatewayHttpUrl, gatewayWsUrl, siweDomain }: Dashboar
         session.status === 'signed-out' && <SignedOutHint />
       )}
       <ChainTable chains={chains.chains} loaded={chains.loaded} problem={chains.problem} />
-      <TradeTable
-        trades={feed.trades}
-        status={feed.status}
-        problem={feed.problem}
-        chainNames={chainNames}
-      />
+      <TradeTable feed={feed} chainNames={chainNames} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { CreateApiKeyInput } from '../lib/api/generated/operations';
 import type { ApiKey } from '../lib/api/identity-schemas';
 import { createApiKey, listApiKeys, revokeApiKey } from '../lib/identity/identity-api';
-import { describeProblem, sessionEnded } from '../lib/identity/problem';
-import { usePendingIds } from './use-pending-ids';
+import { useOwnedList } from './use-owned-list';
 
 /** A key just created: its secret is shown this once, until dismissed. */
 export interface NewApiKey {
@@ -31,68 +30,41 @@ const replaceKey = (keys: readonly ApiKey[], key: ApiKey) =>
 
 /** The signed-in user's API keys: list, create (secret shown once), revoke. */
 export function useApiKeys(gatewayUrl: string, onSessionEnded: () => void): ApiKeysState {
-  const [keys, setKeys] = useState<ApiKey[]>([]);
-  const [loaded, setLoaded] = useState(false);
-  const [truncated, setTruncated] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const list = useOwnedList(gatewayUrl, {
+    list: listApiKeys,
+    loadFailure: 'Could not load your API keys',
+    onSessionEnded,
+  });
   const [created, setCreated] = useState<NewApiKey | null>(null);
-  const revocations = usePendingIds();
-
-  const fail = useCallback(
-    (error: unknown, what: string) => {
-      if (sessionEnded(error)) onSessionEnded();
-      else setProblem(`${what}: ${describeProblem(error)}`);
-    },
-    [onSessionEnded],
-  );
-
-  useEffect(() => {
-    const stop = new AbortController();
-    listApiKeys(gatewayUrl, stop.signal).then(
-      (page) => {
-        setKeys(page.items);
-        setTruncated(page.truncated);
-        setLoaded(true);
-      },
-      (error: unknown) => {
-        if (!stop.signal.aborted) fail(error, 'Could not load your API keys');
-      },
-    );
-    return () => stop.abort();
-  }, [gatewayUrl, fail]);
+  const { setItems: setKeys, send, act, clearProblem } = list;
 
   const create = useCallback(
-    async (input: CreateApiKeyInput): Promise<string | null> => {
-      try {
-        const result = await createApiKey(gatewayUrl, input);
-        setKeys((current) => [...current, result.apiKey]);
-        setCreated(result);
-        return null;
-      } catch (error) {
-        if (sessionEnded(error)) onSessionEnded();
-        return describeProblem(error);
-      }
-    },
-    [gatewayUrl, onSessionEnded],
+    (input: CreateApiKeyInput) =>
+      send(
+        () => createApiKey(gatewayUrl, input),
+        (result) => {
+          setKeys((current) => [...current, result.apiKey]);
+          setCreated(result);
+        },
+      ),
+    [gatewayUrl, send, setKeys],
   );
 
-  const { track } = revocations;
   const revoke = useCallback(
     (id: string) => {
-      setProblem(null);
-      track(
+      clearProblem();
+      act(
         id,
-        revokeApiKey(gatewayUrl, id).then(
-          (key) => setKeys((current) => replaceKey(current, key)),
-          (error: unknown) => fail(error, 'Could not revoke the key'),
-        ),
+        revokeApiKey(gatewayUrl, id),
+        (key) => setKeys((current) => replaceKey(current, key)),
+        'Could not revoke the key',
       );
     },
-    [gatewayUrl, fail, track],
+    [gatewayUrl, act, clearProblem, setKeys],
   );
 
   const dismissCreated = useCallback(() => setCreated(null), []);
 
-  const revoking = revocations.pending;
+  const { items: keys, loaded, truncated, problem, pending: revoking } = list;
   return { keys, loaded, truncated, problem, created, create, dismissCreated, revoke, revoking };
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { AddWatchlistEntryInput } from '../lib/api/generated/operations';
 import type { WatchlistEntry } from '../lib/api/identity-schemas';
 import { upsertEntry } from '../lib/identity/forms';
@@ -9,8 +9,7 @@ import {
   listWatchlist,
   removeWatchlistEntry,
 } from '../lib/identity/identity-api';
-import { describeProblem, sessionEnded } from '../lib/identity/problem';
-import { usePendingIds } from './use-pending-ids';
+import { useOwnedList } from './use-owned-list';
 
 export interface WatchlistState {
   entries: WatchlistEntry[];
@@ -29,69 +28,34 @@ const REFRESH_MS = 10_000;
 
 /** The signed-in user's watchlist with its stats, refreshed while shown. */
 export function useWatchlist(gatewayUrl: string, onSessionEnded: () => void): WatchlistState {
-  const [entries, setEntries] = useState<WatchlistEntry[]>([]);
-  const [loaded, setLoaded] = useState(false);
-  const [truncated, setTruncated] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const removals = usePendingIds();
-
-  const fail = useCallback(
-    (error: unknown, what: string) => {
-      if (sessionEnded(error)) onSessionEnded();
-      else setProblem(`${what}: ${describeProblem(error)}`);
-    },
-    [onSessionEnded],
-  );
-
-  useEffect(() => {
-    const stop = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async (): Promise<void> => {
-      try {
-        const page = await listWatchlist(gatewayUrl, stop.signal);
-        setEntries(page.items);
-        setTruncated(page.truncated);
-        setLoaded(true);
-        setProblem(null);
-      } catch (error) {
-        if (stop.signal.aborted) return;
-        fail(error, 'Could not load your watchlist');
-      }
-      if (!stop.signal.aborted) timer = setTimeout(() => void load(), REFRESH_MS);
-    };
-    void load();
-    return () => {
-      stop.abort();
-      clearTimeout(timer);
-    };
-  }, [gatewayUrl, fail]);
+  const list = useOwnedList(gatewayUrl, {
+    list: listWatchlist,
+    loadFailure: 'Could not load your watchlist',
+    refreshMs: REFRESH_MS,
+    onSessionEnded,
+  });
+  const { setItems: setEntries, send, act } = list;
 
   const add = useCallback(
-    async (input: AddWatchlistEntryInput): Promise<string | null> => {
-      try {
-        const entry = await addWatchlistEntry(gatewayUrl, input);
-        setEntries((current) => upsertEntry(current, entry));
-        return null;
-      } catch (error) {
-        if (sessionEnded(error)) onSessionEnded();
-        return describeProblem(error);
-      }
-    },
-    [gatewayUrl, onSessionEnded],
+    (input: AddWatchlistEntryInput) =>
+      send(
+        () => addWatchlistEntry(gatewayUrl, input),
+        (entry) => setEntries((current) => upsertEntry(current, entry)),
+      ),
+    [gatewayUrl, send, setEntries],
   );
 
-  const { track } = removals;
   const remove = useCallback(
     (id: string) =>
-      track(
+      act(
         id,
-        removeWatchlistEntry(gatewayUrl, id).then(
-          () => setEntries((current) => current.filter((entry) => entry.id !== id)),
-          (error: unknown) => fail(error, 'Could not remove the entry'),
-        ),
+        removeWatchlistEntry(gatewayUrl, id),
+        () => setEntries((current) => current.filter((entry) => entry.id !== id)),
+        'Could not remove the entry',
       ),
-    [gatewayUrl, fail, track],
+    [gatewayUrl, act, setEntries],
   );
 
-  return { entries, loaded, truncated, problem, add, remove, removing: removals.pending };
+  const { items: entries, loaded, truncated, problem, pending: removing } = list;
+  return { entries, loaded, truncated, problem, add, remove, removing };
 }

@@ -1,12 +1,13 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { AddWatchlistEntryInput } from '../lib/api/generated/operations';
 import type { WatchlistKind } from '../lib/api/identity-schemas';
 import type { Chain } from '../lib/api/schemas';
 import { readWatchlistForm } from '../lib/identity/forms';
-import { INPUT, PRIMARY_BUTTON } from './buttons';
-import { Field, FormProblem } from './form-parts';
+import { INPUT } from './buttons';
+import { Field } from './form-parts';
+import { SendForm } from './send-form';
 
 export interface WatchlistAddFormProps {
   chains: Chain[];
@@ -37,31 +38,20 @@ export function WatchlistAddForm({ chains, add }: WatchlistAddFormProps) {
   const [chosenChain, setChosenChain] = useState<number | null>(null);
   const [address, setAddress] = useState('');
   const [label, setLabel] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   // Until the user picks one, the first chain the gateway lists.
   const chainId = chosenChain ?? chains[0]?.id ?? null;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const read = readWatchlistForm({ kind, chainId, address, label });
-    if (!read.ok) return setProblem(read.problem);
-    setBusy(true);
-    setProblem(null);
-    void add(read.value).then((failure) => {
-      setBusy(false);
-      setProblem(failure);
-      if (failure !== null) return;
-      setAddress('');
-      setLabel('');
-    });
-  };
-
   return (
-    <form
-      data-testid="watchlist-form"
-      onSubmit={submit}
-      className="flex flex-wrap items-end gap-2 px-4 pb-3"
+    <SendForm
+      testId="watchlist-form"
+      gap="gap-2"
+      read={() => readWatchlistForm({ kind, chainId, address, label })}
+      send={add}
+      sent={() => {
+        setAddress('');
+        setLabel('');
+      }}
+      submit={{ testId: 'watchlist-add', label: 'Follow', busyLabel: 'Adding…' }}
     >
       <Field label="Kind">
         <select
@@ -97,10 +87,6 @@ export function WatchlistAddForm({ chains, add }: WatchlistAddFormProps) {
           onChange={(event) => setLabel(event.target.value)}
         />
       </Field>
-      <button type="submit" data-testid="watchlist-add" className={PRIMARY_BUTTON} disabled={busy}>
-        {busy ? 'Adding…' : 'Follow'}
-      </button>
-      <FormProblem message={problem} testId="watchlist-form-problem" />
-    </form>
+    </SendForm>
   );
 }

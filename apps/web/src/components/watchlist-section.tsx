@@ -1,6 +1,7 @@
 'use client';
 
 import type { Chain } from '../lib/api/schemas';
+import { Panel } from './panel';
 import { ProblemLine } from './problem-line';
 import { useWatchlist } from './use-watchlist';
 import { useWatchlistFeed } from './use-watchlist-feed';
@@ -24,14 +25,7 @@ export function WatchlistSection(props: WatchlistSectionProps) {
   const feed = useWatchlistFeed(props.gatewayWsUrl, props.userId, onSessionEnded);
 
   return (
-    <section
-      data-testid="watchlist-section"
-      aria-labelledby="watchlist-heading"
-      className="rounded-lg border border-zinc-800 bg-zinc-900/60"
-    >
-      <h2 id="watchlist-heading" className="px-4 pt-3 pb-2 text-sm font-semibold text-zinc-300">
-        Watchlist
-      </h2>
+    <Panel testId="watchlist-section" headingId="watchlist-heading" title="Watchlist">
       <WatchlistAddForm chains={chains} add={watchlist.add} />
       <ProblemLine message={watchlist.problem} testId="watchlist-problem" />
       <WatchlistTable
@@ -46,12 +40,7 @@ export function WatchlistSection(props: WatchlistSectionProps) {
           Showing your first 100 entries; the live feed covers all of them.
         </p>
       )}
-      <WatchlistFeed
-        trades={feed.trades}
-        status={feed.status}
-        problem={feed.problem}
-        chainNames={chainNames}
-      />
-    </section>
+      <WatchlistFeed feed={feed} chainNames={chainNames} />
+    </Panel>
   );
 }

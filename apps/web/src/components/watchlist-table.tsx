@@ -2,6 +2,7 @@ import type { WatchlistEntry } from '../lib/api/identity-schemas';
 import { formatPercent, formatUsd } from '../lib/format-decimal';
 import { formatCount, shortenAddress } from '../lib/format';
 import { BUTTON } from './buttons';
+import { DataTable } from './data-table';
 
 export interface WatchlistTableProps {
   entries: WatchlistEntry[];
@@ -22,6 +23,8 @@ const COLUMNS = [
   'Trades 24h',
   '',
 ];
+// The figures and the action align right.
+const RIGHT_FROM = 4;
 
 /** The figures of one entry: a pool's market stats, a wallet's last 24 hours. */
 function Figures({ entry }: { entry: WatchlistEntry }) {
@@ -100,53 +103,28 @@ function WatchlistRow({ entry, chainName, remove, removing }: WatchlistRowProps)
   );
 }
 
-export function WatchlistTable({
-  entries,
-  loaded,
-  chainNames,
-  remove,
-  removing,
-}: WatchlistTableProps) {
+export function WatchlistTable(props: WatchlistTableProps) {
+  const { chainNames, remove, removing } = props;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm tabular-nums">
-        <thead className="text-xs text-zinc-500 uppercase">
-          <tr>
-            {COLUMNS.map((label, index) => (
-              <th
-                key={label === '' ? `actions-${index}` : label}
-                className={`px-4 py-2 font-medium ${index >= 4 ? 'text-right' : 'text-left'}`}
-              >
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <WatchlistRow
-              key={entry.id}
-              entry={entry}
-              chainName={chainNames.get(entry.chainId) ?? `#${entry.chainId}`}
-              remove={remove}
-              removing={removing.has(entry.id)}
-            />
-          ))}
-          {entries.length === 0 && (
-            <tr className="border-t border-zinc-800/70">
-              <td
-                data-testid="watchlist-empty"
-                colSpan={COLUMNS.length}
-                className="px-4 py-3 text-zinc-500"
-              >
-                {loaded
-                  ? 'You follow no pools or wallets yet: add one above.'
-                  : 'Loading your watchlist…'}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={COLUMNS}
+      rightFrom={RIGHT_FROM}
+      rows={props.entries}
+      renderRow={(entry) => (
+        <WatchlistRow
+          key={entry.id}
+          entry={entry}
+          chainName={chainNames.get(entry.chainId) ?? `#${entry.chainId}`}
+          remove={remove}
+          removing={removing.has(entry.id)}
+        />
+      )}
+      empty={
+        props.loaded
+          ? 'You follow no pools or wallets yet: add one above.'
+          : 'Loading your watchlist…'
+      }
+      emptyTestId="watchlist-empty"
+    />
   );
 }
