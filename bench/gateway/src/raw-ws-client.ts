@@ -66,8 +66,8 @@ function readFrames(bytes: Buffer, socket: Socket, handlers: RawWsHandlers): Buf
 
 /**
  * Every socket reads into this one buffer (net's `onread`): no Buffer allocated and no stream
- * event per read (in a scratch test of bare reads, half the CPU per read). Bytes are valid only during
- * the read callback; an incomplete frame's are copied out.
+ * event per read (in a scratch test of bare reads, half the CPU per read). Bytes are valid only
+ * during the read callback; an incomplete frame's are copied out.
  */
 const readBuffer = Buffer.allocUnsafe(64 * 1024);
 
