@@ -1,13 +1,12 @@
 import { z } from 'zod';
 
-/** A comma-separated environment variable: items trimmed, empty ones dropped, each checked by `item`. */
+/** The items of a comma-separated value, trimmed, empty ones dropped. */
+export const commaItems = (value: string): string[] =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+
+/** A comma-separated environment variable whose items are each checked by `item`. */
 export const commaSeparated = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== ''),
-    )
-    .pipe(z.array(item));
+  z.string().transform(commaItems).pipe(z.array(item));

@@ -1,4 +1,4 @@
-import { createGateway, parseGatewayConfig, type GatewayConfig } from '@tidemark/gateway';
+import { createGateway, parseGatewayConfig } from '@tidemark/gateway';
 import {
   openAdapters,
   startIndexer,
@@ -8,6 +8,7 @@ import {
 } from '@tidemark/indexer';
 import type { Logger } from 'pino';
 import { startDevnets, type RunningDevnets } from './devnet-runner';
+import { withLauncherDefaults } from './gateway-defaults';
 import type { LauncherConfig } from './launcher-config';
 import { startWeb, type RunningWeb } from './web-runner';
 
@@ -32,32 +33,6 @@ export interface StartOptions {
 }
 
 /** Starts the whole product in this process: devnets, indexer roles, gateway and the web app. */
-/** What the gateway gets from this launcher where its own variables are unset. */
-function withLauncherDefaults(
-  gatewayConfig: GatewayConfig,
-  env: Record<string, string | undefined>,
-  config: LauncherConfig,
-  chains: readonly { id: number; rpcUrls: readonly string[] }[],
-): GatewayConfig {
-  const corsOrigins = env.GATEWAY_CORS_ORIGINS?.trim()
-    ? gatewayConfig.corsOrigins
-    : // The dashboard calls the API from the browser: allow wherever this launcher serves it.
-      [
-        ...new Set([
-          ...gatewayConfig.corsOrigins,
-          `http://${config.webHost}:${config.webPort}`,
-          `http://localhost:${config.webPort}`,
-        ]),
-      ];
-  const siweRpcUrls = env.GATEWAY_SIWE_RPC_URLS?.trim()
-    ? gatewayConfig.identity.siweRpcUrls
-    : // Smart-contract wallets sign in on the chains this launcher indexes, through their RPC.
-      new Map(
-        chains.flatMap((c) => (c.rpcUrls[0] === undefined ? [] : [[c.id, c.rpcUrls[0]] as const])),
-      );
-  return { ...gatewayConfig, corsOrigins, identity: { ...gatewayConfig.identity, siweRpcUrls } };
-}
-
 export async function startTidemark(
   config: LauncherConfig,
   options: StartOptions,

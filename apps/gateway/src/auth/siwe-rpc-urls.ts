@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commaItems } from '../env-values';
 
 /** How GATEWAY_SIWE_RPC_URLS entries look, for error messages. */
 const entryShape = 'expected <chain id>=<http(s) URL>, e.g. 1=https://rpc.example';
@@ -37,11 +38,7 @@ function isHttpUrl(value: string): boolean {
 export const siweRpcUrlsSetting = z
   .string()
   .transform((value, context) => {
-    const entries = value
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== '');
-    const parsed = parseSiweRpcUrls(entries);
+    const parsed = parseSiweRpcUrls(commaItems(value));
     if (typeof parsed !== 'string') return parsed;
     context.addIssue({ code: 'custom', message: parsed });
     return z.NEVER;
