@@ -1,11 +1,10 @@
-import { once } from 'node:events';
-import { createServer, connect, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
+import { connections, receive } from '../../test/support/loopback-pairs';
 import { descriptorOf, WritePool } from './write-pool';
 
-const sockets: Socket[] = [];
-afterAll(() => {
-  for (const socket of sockets) socket.destroy();
+const cleanups: (() => unknown)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
 describe('WritePool', () => {
@@ -13,43 +12,23 @@ describe('WritePool', () => {
     const pool = new WritePool(2, (error) => {
       throw error;
     });
+    cleanups.push(() => pool.stop());
     await pool.online;
-    const server = createServer((socket) => sockets.push(socket));
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const { port } = server.address() as { port: number };
-    const clients = await Promise.all(
-      Array.from({ length: 20 }, async () => {
-        const client = connect(port, '127.0.0.1');
-        await once(client, 'connect');
-        sockets.push(client);
-        return client;
-      }),
-    );
-    while (sockets.length < 40) await once(server, 'connection');
-    server.close();
-    let received = 0;
-    const all = new Promise<void>((resolve) => {
-      for (const client of clients)
-        client.on('data', (chunk: Buffer) => {
-          received += chunk.length;
-          if (received >= 60_000) resolve();
-        });
-    });
+    const { pairs, close } = await connections(20);
+    cleanups.push(close);
     // 60,000 one-byte writes (~0.5 s for one thread): long enough for the threads to take part.
-    const accepted = sockets.filter((socket) => !clients.includes(socket));
     const writes = Array.from({ length: 60_000 }, (_, i) => ({
-      socket: accepted[i % accepted.length]!,
+      socket: pairs[i % pairs.length]!.socket,
       frames: Buffer.from('x'),
     }));
+    const received = pairs.map(({ client }) => receive(client, 3000));
     const own = pool.write(
       writes,
       writes.map(({ socket }) => descriptorOf(socket)!),
     );
     expect(own).toBeGreaterThan(0);
     expect(own).toBeLessThan(60_000);
-    await pool.stop();
-    await all;
-    expect(received).toBe(60_000);
+    const bytes = await Promise.all(received);
+    expect(bytes.reduce((sum, chunk) => sum + chunk.length, 0)).toBe(60_000);
   }, 30_000);
 });
