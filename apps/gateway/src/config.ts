@@ -124,9 +124,9 @@ const settings = {
   GATEWAY_REQUEST_TIMEOUT_MS: integer(100, 3_600_000).default(30_000),
   // graphql-ws's own default; tests shorten it to see the 4408 close quickly.
   GATEWAY_WS_INIT_TIMEOUT_MS: integer(10, 600_000).default(3000),
-  // One socket write costs ~10 µs of kernel time, so a push to 10,000 subscribers is ~100 ms on
-  // one thread; by default every other core helps, up to 3 threads (each holds ~1.5 MiB of shared
-  // buffers and its own small V8 heap; they start with the first fan-out that needs them).
+  // One socket write costs 10 to 16 µs (bench:gateway), so a push to 10,000 subscribers takes over
+  // 100 ms on one thread; by default every other core helps, up to 3 threads (they share ~2 MiB of
+  // buffers, each has its own small V8 heap, and they start with the first fan-out that needs them).
   GATEWAY_WRITE_THREADS: integer(0, 64).default(defaultWriteThreads),
   // Per client, in limits/operation-cost.ts's units. The gateway's tests need a burst of ~34,000
   // (largest query ~22,000), the launcher's e2e polling ~9,000 per second; a 1000-candle query

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { descriptorOf, WritePool, type FrameWrite } from './write-pool';
+import { descriptorOf, maxBatchWrites, WritePool, type FrameWrite } from './write-pool';
 
 export type { FrameWrite } from './write-pool';
 
@@ -124,15 +124,21 @@ class SharedFrameWriter implements FrameWriter {
     const { direct, descriptors, streamed, merged } = partition(writes);
     this.counts.merged += merged;
     this.writeHere(streamed);
-    let own: number | undefined;
-    try {
-      own = pool.write(direct, descriptors);
-    } catch (error) {
-      return this.fail(error, 'stalled');
+    for (let from = 0; from < direct.length; from += maxBatchWrites) {
+      const batch = direct.slice(from, from + maxBatchWrites);
+      let own: number | undefined;
+      try {
+        own = pool.write(batch, descriptors.slice(from, from + maxBatchWrites));
+      } catch (error) {
+        return this.fail(error, 'stalled');
+      }
+      if (own === undefined) {
+        this.writeHere(batch);
+        continue;
+      }
+      this.counts.main += own;
+      this.counts.threads += batch.length - own;
     }
-    if (own === undefined) return this.writeHere(direct);
-    this.counts.main += own;
-    this.counts.threads += direct.length - own;
   }
 }
 

@@ -17,8 +17,10 @@ const Exit = 2;
 const IndexBits = 20;
 const generations = 1024;
 
-/** Writes in one batch at most (the index has 20 bits); a larger batch is written directly. */
-const entryCapacity = 1 << IndexBits;
+const IndexMask = (1 << IndexBits) - 1;
+
+/** Writes in one batch at most (the index has room for 16 times more); callers split larger ones. */
+export const maxBatchWrites = 1 << 16;
 /** Distinct frame bytes in one batch (a block's pushes are a few KiB per operation id). */
 const frameCapacity = 1024 * 1024;
 /** A claimed write takes microseconds; a batch still unfinished after this is a broken thread. */
@@ -44,8 +46,8 @@ export function descriptorOf(socket: Writable): number | undefined {
 export class WritePool {
   private readonly control = new Int32Array(new SharedArrayBuffer(3 * 4));
   private readonly counts = new Int32Array(new SharedArrayBuffer(generations * 4));
-  private readonly entries = new Int32Array(new SharedArrayBuffer(entryCapacity * 3 * 4));
-  private readonly results = new Int32Array(new SharedArrayBuffer(entryCapacity * 4));
+  private readonly entries = new Int32Array(new SharedArrayBuffer(maxBatchWrites * 3 * 4));
+  private readonly results = new Int32Array(new SharedArrayBuffer(maxBatchWrites * 4));
   private readonly frames = new Uint8Array(new SharedArrayBuffer(frameCapacity));
   private readonly workers: Worker[];
   private generation = 0;
@@ -75,7 +77,7 @@ export class WritePool {
 
   /** Loads the batch into shared memory; false when it does not fit (write it directly). */
   private load(writes: readonly FrameWrite[], descriptors: readonly number[]): boolean {
-    if (writes.length > entryCapacity) return false;
+    if (writes.length > maxBatchWrites) return false;
     const offsets = new Map<Buffer, number>();
     let used = 0;
     for (let i = 0; i < writes.length; i += 1) {
@@ -100,7 +102,7 @@ export class WritePool {
     let wrote = 0;
     for (;;) {
       const word = Atomics.load(this.control, Word);
-      const index = word & (entryCapacity - 1);
+      const index = word & IndexMask;
       if (index >= count) return wrote;
       if (Atomics.compareExchange(this.control, Word, word, word + 1) !== word) continue;
       const at = index * 3;
