@@ -13,8 +13,8 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { readScopeRefusal } from '../auth/access';
 import { anonymousViewer, type Authenticator, type Viewer } from '../auth/viewer';
-import { maskInternalError } from '../graphql/errors';
-import type { LiveContext } from '../graphql/resolvers';
+import { maskInternalError } from '../graphql/server/errors';
+import type { LiveContext } from '../graphql/context';
 import { rateLimitSubjectOf } from '../limits/rate-limit';
 import {
   isShareable,

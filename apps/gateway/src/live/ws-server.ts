@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { anonymousAuthenticator, type Authenticator } from '../auth/viewer';
-import { maskInternalError } from '../graphql/errors';
+import { maskInternalError } from '../graphql/server/errors';
 import { clientAddress } from '../limits/client-address';
 import { LiveConnection, type ConnectionDeps, type PayloadResolver } from './connection';
 import { createFrameWriter } from './frame-writer';

@@ -1,9 +1,10 @@
 import type { IdentityStore, WatchlistEntryRecord } from '@tidemark/domain';
-import { requireScope, type IdentityContext, type SignedInViewer } from '../auth/access';
-import { viewerStillValid } from '../auth/authenticator';
-import { UnauthenticatedError } from '../auth/errors';
-import type { LiveContext, ResolverDeps } from './resolvers';
-import type { TradeView } from './trade-view';
+import { requireScope, type IdentityContext, type SignedInViewer } from '../../auth/access';
+import { viewerStillValid } from '../../auth/authenticator';
+import { UnauthenticatedError } from '../../auth/errors';
+import type { LiveContext, ResolverDeps } from '../context';
+import { dropSlowSubscriber } from '../server/slow-subscriber';
+import type { TradeView } from '../trades/trade-view';
 
 /** Pushed in place of a trade once the credential stops working; resolving it ends the stream. */
 const credentialEnded = Symbol('credential ended');
@@ -57,13 +58,10 @@ export function watchlistTrades(deps: ResolverDeps) {
   return {
     subscribe: (_parent: unknown, _args: unknown, context: LiveContext & IdentityContext) => {
       const viewer = requireScope(context, 'read');
-      const source = deps.fanout.subscribe({}, () => {
-        deps.logger.warn(
-          { event: 'live.subscriber_dropped', userId: viewer.userId },
-          'watchlist subscriber too slow, dropping',
-        );
-        context.dropConnection('subscriber too slow');
-      });
+      const fields = { userId: viewer.userId };
+      const message = 'watchlist subscriber too slow, dropping';
+      const drop = dropSlowSubscriber(deps.logger, context, fields, message);
+      const source = deps.fanout.subscribe({}, drop);
       return watchedTrades(deps, viewer, source);
     },
     resolve: (push: WatchPush) => {

@@ -10,7 +10,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import type { GatewayEnvironment, QueryLimits } from '../config';
+import type { GatewayEnvironment, QueryLimits } from '../../config';
 import { badUserInput } from './errors';
 
 /**

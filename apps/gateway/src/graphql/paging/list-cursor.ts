@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badUserInput } from './errors';
+import { badUserInput } from '../server/errors';
 
 /** The deepest position an offset-paged list (leaderboard, pools) pages to (the stores' bound). */
 export const maxListOffset = 1_000_000;

@@ -1,5 +1,5 @@
 import { Kind, type GraphQLResolveInfo } from 'graphql';
-import { badUserInput } from './errors';
+import { badUserInput } from '../server/errors';
 
 /** The Relay paging arguments every connection field takes. */
 export interface PageArgs {

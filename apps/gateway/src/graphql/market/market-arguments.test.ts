@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCandleRange, toPnlRange } from './analytics-arguments';
+import { toCandleRange, toPnlRange } from './market-arguments';
 
 const HOUR = 3_600;
 const DAY = 86_400;

@@ -18,7 +18,7 @@ import {
   type WalletLedger,
   type WalletTotals,
 } from '@tidemark/domain';
-import { toPnlRange } from './analytics-arguments';
+import { toPnlRange } from '../market/market-arguments';
 
 /** Where and under which keys the analytics role keeps each wallet's ledger, per chain. */
 

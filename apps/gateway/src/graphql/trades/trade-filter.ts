@@ -1,5 +1,5 @@
 import type { TradeFilter } from '@tidemark/domain';
-import { badUserInput } from './errors';
+import { badUserInput } from '../server/errors';
 
 /** The `TradeFilter` input as graphql-js hands it over (scalars already checked and lower-cased). */
 export interface TradeFilterInput {

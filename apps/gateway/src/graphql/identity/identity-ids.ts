@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { SeqPageRequest } from '@tidemark/domain';
-import { NotFoundError } from '../auth/errors';
-import { decodeListCursor, encodeListCursor } from './list-cursor';
-import { cursorArgument, toConnection, toPageRequest, type PageArgs } from './paging';
+import { NotFoundError } from '../../auth/errors';
+import { decodeListCursor, encodeListCursor } from '../paging/list-cursor';
+import { cursorArgument, toConnection, toPageRequest, type PageArgs } from '../paging/paging';
 
 /** The kinds of object identity resolvers address by opaque id. */
 export type IdentityKind = 'User' | 'ApiKey' | 'WatchlistEntry';

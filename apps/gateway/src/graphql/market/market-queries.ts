@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { AnalyticsOlapStore, Candle, CandleInterval, PoolStats } from '@tidemark/domain';
-import { candleSeconds, toCandleRange, toChainId, toOpenRange } from './analytics-arguments';
-import { badUserInput } from './errors';
-import { decodeListCursor, encodeListCursor } from './list-cursor';
-import { pageByOffset } from './list-paging';
+import { candleSeconds, toCandleRange, toChainId, toOpenRange } from './market-arguments';
+import { badUserInput } from '../server/errors';
+import { decodeListCursor, encodeListCursor } from '../paging/list-cursor';
+import { pageByOffset } from '../paging/list-paging';
 import {
   cursorArgument,
   listLimits,
@@ -14,7 +14,7 @@ import {
   toPageRequest,
   type PageArgs,
   type PageRequest,
-} from './paging';
+} from '../paging/paging';
 
 /** What the market queries read: the analytics store and the gateway's clock (Unix seconds). */
 export interface MarketDeps {

@@ -10,7 +10,7 @@ import {
   type TokenBalance,
   type TokenRecord,
 } from '@tidemark/domain';
-import { toChainId, toPnlRange } from './analytics-arguments';
+import { toChainId, toPnlRange } from '../market/market-arguments';
 import type { WalletView } from './wallet-view';
 
 export interface PortfolioDeps {

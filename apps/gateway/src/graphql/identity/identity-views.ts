@@ -1,5 +1,5 @@
 import type { ApiKeyRecord, UserRecord, WatchlistEntryRecord } from '@tidemark/domain';
-import type { SignedInViewer } from '../auth/access';
+import type { SignedInViewer } from '../../auth/access';
 import { toGlobalId } from './identity-ids';
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);

@@ -1,5 +1,5 @@
 import type { CandleInterval, PnlBucket } from '@tidemark/domain';
-import { badUserInput } from './errors';
+import { badUserInput } from '../server/errors';
 
 const HOUR = 3_600;
 const DAY = 86_400;

@@ -1,11 +1,11 @@
 import type { ApiKeyScopeName, WatchTargetKind } from '@tidemark/domain';
-import { requireScope, requireSession, type IdentityContext } from '../auth/access';
-import { clearedSessionCookie, sessionCookie } from '../auth/cookies';
-import { NotFoundError, UnauthenticatedError } from '../auth/errors';
-import type { IdentityService } from '../auth/identity-service';
-import { hashSecret, newApiKeySecret, newToken } from '../auth/secrets';
-import { newSiweNonce, verifySignIn } from '../auth/siwe';
-import { badUserInput } from './errors';
+import { requireScope, requireSession, type IdentityContext } from '../../auth/access';
+import { clearedSessionCookie, sessionCookie } from '../../auth/cookies';
+import { NotFoundError, UnauthenticatedError } from '../../auth/errors';
+import type { IdentityService } from '../../auth/identity-service';
+import { hashSecret, newApiKeySecret, newToken } from '../../auth/secrets';
+import { newSiweNonce, verifySignIn } from '../../auth/siwe';
+import { badUserInput } from '../server/errors';
 import { fromGlobalId } from './identity-ids';
 import { apiKeyView, userView, watchlistEntryView } from './identity-views';
 

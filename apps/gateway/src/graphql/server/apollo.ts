@@ -11,12 +11,12 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '@tidemark/schema';
-import { readScopePlugin } from '../auth/scope-plugin';
-import type { RequestContext } from '../http/graphql-handler';
-import { subscriptionsOverWebSocketOnly } from '../http/http-operations';
-import type { RateLimit } from '../limits/rate-limit';
-import { rateLimitPlugin } from '../limits/rate-limit-plugin';
-import type { SubscriptionServer } from '../live/ws-server';
+import { readScopePlugin } from '../../auth/scope-plugin';
+import type { RequestContext } from '../../http/graphql-handler';
+import { subscriptionsOverWebSocketOnly } from '../../http/http-operations';
+import type { RateLimit } from '../../limits/rate-limit';
+import { rateLimitPlugin } from '../../limits/rate-limit-plugin';
+import type { SubscriptionServer } from '../../live/ws-server';
 import { causedByBadUserInput, maskInternalError } from './errors';
 import { introspectionDisabledMessage, type Protection } from './protection';
 import { withRequestTimeout } from './request-timeout';

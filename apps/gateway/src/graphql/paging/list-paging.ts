@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { badUserInput } from './errors';
+import { badUserInput } from '../server/errors';
 import { OffsetKey, decodeListCursor, encodeListCursor, type CursorKey } from './list-cursor';
 import { cursorArgument, toConnection, type Connection, type PageRequest } from './paging';
 

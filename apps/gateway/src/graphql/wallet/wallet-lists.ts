@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { PnlBucket } from '@tidemark/domain';
-import { pageOfList } from './list-paging';
-import type { TimeRangeInput } from './market-queries';
-import { listLimits, seriesLimits, toPageRequest, type PageArgs } from './paging';
+import { pageOfList } from '../paging/list-paging';
+import type { TimeRangeInput } from '../market/market-queries';
+import { listLimits, seriesLimits, toPageRequest, type PageArgs } from '../paging/paging';
 import {
   walletBalanceHistory,
   walletBalances,

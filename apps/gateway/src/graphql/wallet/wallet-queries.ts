@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ActivityWindow, LeaderboardMetric, OltpStore } from '@tidemark/domain';
-import { toChainId, toOptionalChainId } from './analytics-arguments';
-import { pageByOffset } from './list-paging';
-import { descendingOnly, type MarketDeps, type OrderInput } from './market-queries';
-import { listLimits, toPageRequest, type PageArgs } from './paging';
+import { toChainId, toOptionalChainId } from '../market/market-arguments';
+import { pageByOffset } from '../paging/list-paging';
+import { descendingOnly, type MarketDeps, type OrderInput } from '../market/market-queries';
+import { listLimits, toPageRequest, type PageArgs } from '../paging/paging';
 import { WalletView, toTotalsView } from './wallet-view';
 
 export interface WalletQueryDeps extends MarketDeps {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TradeCursor } from '@tidemark/domain';
 import type { TradeExecutedV1 } from '@tidemark/schema';
-import { badUserInput } from './errors';
+import { badUserInput } from '../server/errors';
 
 const whole = z.number().int().nonnegative();
 /** Version tag first, so the encoding can change without misreading old cursors. */

@@ -1,9 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AnalyticsOlapStore, OlapStore, OltpStore } from '@tidemark/domain';
-import { toTradeFilter, type TradeFilterInput } from './arguments';
-import { decodeTradeCursor, encodeTradeCursor } from './cursor';
-import type { OrderInput } from './market-queries';
-import { cursorArgument, listLimits, toConnection, toPageRequest, type PageArgs } from './paging';
+import { toTradeFilter, type TradeFilterInput } from './trade-filter';
+import { decodeTradeCursor, encodeTradeCursor } from '../paging/cursor';
+import type { OrderInput } from '../market/market-queries';
+import {
+  cursorArgument,
+  listLimits,
+  toConnection,
+  toPageRequest,
+  type PageArgs,
+} from '../paging/paging';
 import { withPricing } from './trade-pricing';
 import { statusAt, toTradeView } from './trade-view';
 

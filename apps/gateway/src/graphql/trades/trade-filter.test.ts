@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toLiveTradeFilter, toTradeFilter } from './arguments';
+import { toLiveTradeFilter, toTradeFilter } from './trade-filter';
 
 describe('trade filters', () => {
   it('keeps what narrows the list, leaving finalizedOnly to the query', () => {

@@ -1,7 +1,7 @@
 import type { ApiKeyScopeName, WatchTargetKind } from '@tidemark/domain';
-import { assertScope, requireScope, type IdentityContext } from '../auth/access';
-import { NotFoundError } from '../auth/errors';
-import type { IdentityService } from '../auth/identity-service';
+import { assertScope, requireScope, type IdentityContext } from '../../auth/access';
+import { NotFoundError } from '../../auth/errors';
+import type { IdentityService } from '../../auth/identity-service';
 import { fromGlobalId, seqConnection, toSeqPage } from './identity-ids';
 import { identityMutations } from './identity-mutations';
 import { watchlistTrades } from './identity-subscriptions';
@@ -12,11 +12,11 @@ import {
   type UserView,
   type WatchlistEntryView,
 } from './identity-views';
-import { requestLoaders } from './loaders/request-loaders';
-import { toPoolView } from './market-queries';
-import type { PageArgs } from './paging';
-import type { ResolverDeps } from './resolvers';
-import { wallet } from './wallet-queries';
+import { requestLoaders } from '../loaders/request-loaders';
+import { toPoolView } from '../market/market-queries';
+import type { PageArgs } from '../paging/paging';
+import type { ResolverDeps } from '../context';
+import { wallet } from '../wallet/wallet-queries';
 
 /** The user's own object `id` or NOT_FOUND; reading needs the READ scope on an API key. */
 async function ownApiKey(identity: IdentityService, context: IdentityContext, id: string) {
