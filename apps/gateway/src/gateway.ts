@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { AnalyticsOlapStore, EventBus, OlapStore, OltpStore } from '@tidemark/domain';
-import type { Authenticator } from './auth/viewer';
+import type { Authenticator } from './auth/http-authenticator';
 import type { GatewayConfig } from './config';
 import { createIdentityService } from './auth/identity-service';
 import { maySendAnyDocument } from './documents/caller';

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { anonymousAuthenticator, type Authenticator } from '../auth/viewer';
+import { anonymousAuthenticator, type Authenticator } from '../auth/http-authenticator';
 import { maskInternalError } from '../graphql/server/errors';
 import { clientAddress } from '../limits/client-address';
 import { LiveConnection, type ConnectionDeps, type PayloadResolver } from './connection';

@@ -1,6 +1,6 @@
 import type { IdentityStore, WatchlistEntryRecord } from '@tidemark/domain';
 import { requireScope, type IdentityContext, type SignedInViewer } from '../../auth/access';
-import { viewerStillValid } from '../../auth/authenticator';
+import { viewerStillValid } from '../../auth/identity-policy';
 import { UnauthenticatedError } from '../../auth/errors';
 import type { LiveContext, ResolverDeps } from '../context';
 import { dropSlowSubscriber } from '../server/slow-subscriber';

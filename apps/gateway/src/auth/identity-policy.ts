@@ -1,10 +1,9 @@
-import type { IncomingMessage } from 'node:http';
 import type { IdentityStore } from '@tidemark/domain';
 import type { Logger } from 'pino';
-import { clearedSessionCookie, readCookie, type SessionCookieOptions } from './cookies';
+import { clearedSessionCookie, type SessionCookieOptions } from './cookies';
 import { UnauthenticatedError } from './errors';
 import { hashSecret, looksLikeApiKey } from './secrets';
-import { anonymousViewer, type Authenticator, type Viewer } from './viewer';
+import { anonymousViewer, type Viewer } from './viewer';
 
 /** lastUsedAt is written at most this often per key, so a busy key does not write per request. */
 export const lastUsedIntervalMs = 60_000;
@@ -94,9 +93,8 @@ async function apiKeyViewer(
 
 async function sessionViewer(
   deps: IdentityAuthenticatorDeps,
-  request: IncomingMessage,
+  token: string | undefined,
 ): Promise<Viewer> {
-  const token = readCookie(request, deps.cookie.name);
   if (token === undefined || token === '') return anonymousViewer;
   const sessionId = hashSecret(token);
   const user = await deps.store.findSession(sessionId, new Date(deps.clockMs()));
@@ -104,46 +102,59 @@ async function sessionViewer(
   return { kind: 'user', userId: user.id, address: user.address, via: 'session', sessionId };
 }
 
+/** The credentials a request carries, as its transport found them. */
+export interface RequestCredentials {
+  /** The Authorization value, when one was sent ("Bearer <API key>"). */
+  authorization: string | undefined;
+  /** The session cookie's token, when the request carried one. */
+  sessionToken: string | undefined;
+}
+
+/** The credentials of a graphql-ws connection: its connection_init payload, then its upgrade. */
+export interface ConnectionCredentials {
+  /** connection_init's `authorization` (any JSON value the client sent), or undefined. */
+  authorization: unknown;
+  /** The upgrade request's session cookie token. */
+  sessionToken: string | undefined;
+  /** The upgrade request's Origin, set by browsers. */
+  origin: string | undefined;
+}
+
+/** Tells who is calling from the credentials a transport extracted; knows no transport. */
+export interface IdentityPolicy {
+  viewerOfRequest(credentials: RequestCredentials): Promise<Viewer>;
+  viewerOfConnection(credentials: ConnectionCredentials): Promise<Viewer>;
+}
+
 /**
  * Tells who is calling from a session cookie or an API key (`Authorization: Bearer tmk_…`, or
- * `authorization` in graphql-ws's connection_init payload). Every credential is looked up on every
- * request, so a revoked key or a signed-out session stops working at once.
+ * `authorization` in graphql-ws's connection_init payload). Every credential is looked up every
+ * time, so a revoked key or a signed-out session stops working at once.
  */
-export function createIdentityAuthenticator(deps: IdentityAuthenticatorDeps): Authenticator {
+export function createIdentityPolicy(deps: IdentityAuthenticatorDeps): IdentityPolicy {
   const touch = keyToucher(deps);
   const fromApiKey = (value: string) => apiKeyViewer(deps.store, touch, bearerToken(value));
-  // One look-up per request, however many layers ask (trusted documents, GraphQL, REST).
-  const byRequest = new WeakMap<IncomingMessage, Promise<Viewer>>();
-  const authenticate = async (request: IncomingMessage): Promise<Viewer> => {
-    const header = request.headers.authorization;
-    return await (header !== undefined ? fromApiKey(header) : sessionViewer(deps, request));
-  };
   return {
-    fromRequest(request) {
-      let viewer = byRequest.get(request);
-      if (viewer === undefined) {
-        viewer = authenticate(request);
-        byRequest.set(request, viewer);
-      }
-      return viewer;
+    async viewerOfRequest({ authorization, sessionToken }) {
+      return await (authorization !== undefined
+        ? fromApiKey(authorization)
+        : sessionViewer(deps, sessionToken));
     },
-    async fromConnection(request, params) {
-      const value = params?.authorization ?? params?.Authorization;
-      if (value === undefined || value === null) {
-        const origin = request.headers.origin;
+    async viewerOfConnection({ authorization, sessionToken, origin }) {
+      if (authorization === undefined || authorization === null) {
         if (origin === undefined || deps.browserOrigins.includes(origin))
-          return await sessionViewer(deps, request);
+          return await sessionViewer(deps, sessionToken);
         deps.logger.debug(
           { event: 'live.cookie_ignored', origin },
           'a WebSocket from an origin outside GATEWAY_CORS_ORIGINS: its session cookie is ignored',
         );
         return anonymousViewer;
       }
-      if (typeof value !== 'string')
+      if (typeof authorization !== 'string')
         throw new UnauthenticatedError(
           'connection_init: authorization must be a string, "Bearer <API key>".',
         );
-      return await fromApiKey(value);
+      return await fromApiKey(authorization);
     },
   };
 }
