@@ -10,20 +10,18 @@ interface LiveTradeArgs {
   filter?: TradeFilterInput | null;
 }
 
-/** `tradeExecuted` and `tradesRetracted`, fed by the sink's live feed through the fan-outs. */
+/** `tradeExecuted` and `tradesRetracted`, fed by the chain-events topic through the fan-outs. */
 export function tradeSubscriptions(deps: TradeSubscriptionDeps) {
   return {
     tradeExecuted: {
       subscribe: (_parent: unknown, args: LiveTradeArgs, context: LiveContext) => {
         const filter = toLiveTradeFilter(args.filter);
         const fields = { chainId: filter.chainId };
-        const drop = dropSlowSubscriber(
-          deps.logger,
-          context,
-          fields,
-          'subscriber too slow, dropping',
+        const message = 'subscriber too slow, dropping';
+        return deps.fanout.subscribe(
+          filter,
+          dropSlowSubscriber(deps.logger, context, fields, message),
         );
-        return deps.fanout.subscribe(filter, drop);
       },
       resolve: (trade: TradeView) => trade,
     },
