@@ -15,9 +15,14 @@ export {
   type IndexerDeps,
   type RunningIndexer,
 } from './start-indexer';
-export { formatBackfill, formatProgress, ProgressTracker, type ChainProgress } from './progress';
-export { followChain, type FollowChainDeps } from './ingest/follow-chain';
-export { startSinkRole } from './sink/sink-role';
+export {
+  formatBackfill,
+  formatProgress,
+  ProgressTracker,
+  type ChainProgress,
+} from './roles/ingest/progress';
+export { followChain, type FollowChainDeps } from './roles/ingest/follow-chain';
+export { startSinkRole } from './roles/sink/sink-role';
 export { openAdapters, type Adapters } from './wiring/open-adapters';
 export { createLogger } from './wiring/logger';
 export { runMain } from './wiring/run-main';

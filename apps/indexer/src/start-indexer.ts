@@ -7,15 +7,15 @@ import type {
   Subscription,
 } from '@tidemark/domain';
 import pino, { type Logger } from 'pino';
-import { createRpcChainReader, type RpcChainReader } from './chain/rpc-chain-reader';
-import { redactUrl } from './chain/rpc-endpoint';
+import { createRpcChainReader, type RpcChainReader } from './adapters/chain/rpc-chain-reader';
+import { redactUrl } from './adapters/chain/rpc-endpoint';
 import type { ChainConfig } from './config/chains';
 import { ConfigError } from './config/config-error';
 import type { Role } from './config/indexer-config';
-import { followChain } from './ingest/follow-chain';
-import { ProgressTracker, type ChainProgress } from './progress';
-import { startSinkRole } from './sink/sink-role';
-import { startAnalyticsRole } from './analytics/analytics-role';
+import { followChain } from './roles/ingest/follow-chain';
+import { ProgressTracker, type ChainProgress } from './roles/ingest/progress';
+import { startSinkRole } from './roles/sink/sink-role';
+import { startAnalyticsRole } from './roles/analytics/analytics-role';
 
 export interface IndexerDeps {
   chains: readonly ChainConfig[];

@@ -16,9 +16,9 @@ import { eventually } from '@tidemark/testkit';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ChainConfig, ConfigError, startIndexer } from '../src/index';
-import { createBatchReads } from '../src/metadata/batch-reads';
-import { createRpcChainReader } from '../src/chain/rpc-chain-reader';
-import { createTokenMetadataReader } from '../src/metadata/token-metadata-reader';
+import { createBatchReads } from '../src/adapters/metadata/batch-reads';
+import { createRpcChainReader } from '../src/adapters/chain/rpc-chain-reader';
+import { createTokenMetadataReader } from '../src/adapters/metadata/token-metadata-reader';
 import { blockNumber } from './support/chain-truth';
 import { deployStrangerPool } from './support/stranger-pool';
 

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { RpcChainReader } from '../chain/rpc-chain-reader';
+import type { RpcChainReader } from '../adapters/chain/rpc-chain-reader';
 import { ChainConfig } from '../config/chains';
 import type { StoreConfig } from '../config/indexer-config';
-import { followChain } from '../ingest/follow-chain';
-import { formatBackfill, ProgressTracker } from '../progress';
-import { startSinkRole } from '../sink/sink-role';
+import { followChain } from '../roles/ingest/follow-chain';
+import { formatBackfill, ProgressTracker } from '../roles/ingest/progress';
+import { startSinkRole } from '../roles/sink/sink-role';
 import { connectChains } from '../start-indexer';
 import { openAdapters } from '../wiring/open-adapters';
 import type { IndexRangeArgs } from './index-range-args';

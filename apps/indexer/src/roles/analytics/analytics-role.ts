@@ -9,10 +9,10 @@ import {
 } from '@tidemark/domain';
 import type { CanonicalEvent } from '@tidemark/schema';
 import type { Logger } from 'pino';
-import type { ChainConfig } from '../config/chains';
-import { pricingFor } from '../config/pricing';
+import type { ChainConfig } from '../../config/chains';
+import { pricingFor } from '../../config/pricing';
 import { ChainAnalytics } from './chain-analytics';
-import { PortfolioChains } from './portfolio/portfolio-chains';
+import { PortfolioChains } from './portfolio-consumer/portfolio-chains';
 import { TokenDecimals } from './token-decimals';
 import { updateKeysOf } from './update-keys';
 import { UpdatePublisher } from './update-publisher';

@@ -14,11 +14,11 @@ import {
 } from '@tidemark/domain';
 import type { CanonicalEvent } from '@tidemark/schema';
 import type { Logger } from 'pino';
-import { createRpcChainReader } from '../chain/rpc-chain-reader';
-import type { ChainConfig } from '../config/chains';
-import { chainMetadata, type ChainMetadata } from '../metadata/chain-metadata';
-import type { EthCaller } from '../metadata/eth-caller';
-import type { ProgressTracker } from '../progress';
+import { createRpcChainReader } from '../../adapters/chain/rpc-chain-reader';
+import type { ChainConfig } from '../../config/chains';
+import { chainMetadata, type ChainMetadata } from '../../adapters/metadata/chain-metadata';
+import type { EthCaller } from '../../adapters/metadata/eth-caller';
+import type { ProgressTracker } from './progress';
 import { ingestRange } from './ingest-range';
 import { PoolRegistry } from './pool-registry';
 import { assertOneFork, readRangeHeaders } from './range-headers';
