@@ -9,12 +9,10 @@ export {
 } from './config/indexer-config';
 export { ChainConfig } from './config/chains';
 export { ConfigError } from './config/config-error';
-export {
-  startIndexer,
-  connectChains,
-  type IndexerDeps,
-  type RunningIndexer,
-} from './start-indexer';
+export { startIndexer, type IndexerDeps, type RunningIndexer } from './start-indexer';
+export { connectChains } from './roles/ingest/connect-chains';
+export type { RoleDeps, RoleStarter, StartedRole } from './roles/role-starter';
+export { createRpcChainReader, type RpcChainReader } from './adapters/chain/rpc-chain-reader';
 export {
   formatBackfill,
   formatProgress,
