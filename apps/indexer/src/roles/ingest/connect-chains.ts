@@ -1,6 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { createRpcChainReader, type RpcChainReader } from '../../adapters/chain/rpc-chain-reader';
-import { redactUrl } from '../../adapters/chain/rpc-endpoint';
+import { redactUrl } from '../../adapters/chain/endpoints/rpc-endpoint';
 import type { ChainConfig } from '../../config/chains';
 import { ConfigError } from '../../config/config-error';
 

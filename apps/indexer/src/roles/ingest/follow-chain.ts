@@ -14,7 +14,7 @@ import {
 } from '@tidemark/domain';
 import type { CanonicalEvent } from '@tidemark/schema';
 import type { Logger } from 'pino';
-import { backoffDelay, type BackoffPolicy } from '../../adapters/chain/backoff';
+import { backoffDelay, type BackoffPolicy } from '../../adapters/chain/endpoints/backoff';
 import type { ChainConfig } from '../../config/chains';
 import { chainMetadata, type ChainMetadata } from '../../adapters/metadata/chain-metadata';
 import type { EthCaller } from '../../adapters/metadata/eth-caller';
