@@ -22,7 +22,7 @@ export const ANALYTICS_GROUP = 'tidemark-analytics';
 export interface AnalyticsRoleDeps {
   bus: EventBus;
   oltp: OltpStore;
-  /** Required: optional here because the processes without this role do not open it. */
+  /** Opened only where this role runs; the role does not start without it. */
   analytics?: AnalyticsOlapStore;
   chains: readonly ChainConfig[];
   /** How sales are costed; default `average`. */
