@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
 import { createInProcessBus, createKafkaBus } from '@tidemark/bus';
 import { createAnalyticsOlapStore, createOlapStore, createOltpStore } from '@tidemark/db';
-import type { AnalyticsOlapStore, EventBus, OlapStore, OltpStore } from '@tidemark/domain';
+import type { AnalyticsReader, EventBus, OlapStore, OltpReader } from '@tidemark/domain';
 import type { ServerEnv } from './server-env';
 
 export interface Adapters {
-  oltp: OltpStore;
+  oltp: OltpReader;
   olap: OlapStore;
-  analytics: AnalyticsOlapStore;
+  analytics: AnalyticsReader;
   bus: EventBus;
   close(): Promise<void>;
 }
