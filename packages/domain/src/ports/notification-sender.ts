@@ -1,19 +1,21 @@
 import type { UnixTime } from '../primitives';
 
+/** The kinds of delivery the product offers: a Telegram bot, a signed webhook, the dashboard. */
+export type NotificationChannel = 'telegram' | 'webhook' | 'in-app';
+
 /**
- * Where a notification goes. `channel` names the kind of delivery (e.g. "email", "webhook") and
- * so which sender handles it; `address` is that channel's own form of a recipient (an e-mail
- * address, an HTTPS URL, a chat id). A sender that does not handle the channel answers with a
- * permanent failure rather than guessing.
+ * Where a notification goes. `address` is the channel's own form of a recipient (a Telegram chat
+ * id, an HTTPS URL, a user id). A sender that does not handle the channel answers with a permanent
+ * failure rather than guessing.
  */
 export interface NotificationDestination {
-  channel: string;
+  channel: NotificationChannel;
   address: string;
 }
 
 /** The text to deliver, already rendered: senders format nothing, they only carry it. */
 export interface RenderedMessage {
-  /** One line: an e-mail subject, a chat message's title. */
+  /** One line: a chat message's title, a webhook payload's summary. */
   subject: string;
   /** Plain text; channels without a separate subject show it after the subject. */
   body: string;
@@ -36,9 +38,10 @@ export interface Notification {
 
 /**
  * The outcome of one attempt. `retryable`: nothing says the notification arrived, and the same
- * attempt may succeed later (a timeout, a 5xx or 429 answer, a refused connection).
- * `permanent`: sending it again would fail the same way (an unknown channel, a rejected address,
- * a 4xx answer other than 429), so the caller gives up and records why.
+ * attempt may succeed later (a timeout, a 5xx or 429 answer, a refused connection, the
+ * destination's rate limit). `permanent`: sending it again would fail the same way (a channel this
+ * sender does not handle, a rejected address, a 4xx answer other than 429), so the caller gives up
+ * and records why.
  */
 export type DeliveryResult =
   | { status: 'delivered' }
@@ -51,8 +54,9 @@ export type DeliveryResult =
   | { status: 'permanent'; reason: string };
 
 /**
- * Delivers rendered notifications over one or more channels (e-mail, webhooks, chat). The caller
- * decides what to send and when to retry; the sender makes one attempt per call.
+ * Delivers rendered notifications over one or more channels. The caller (the alerts role's
+ * delivery worker, draining its outbox) decides what to send and when to retry; the sender makes
+ * one attempt per call.
  */
 export interface NotificationSender {
   /**
