@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AdaptiveRange } from './adaptive-range';
-import { RpcFailure } from './rpc-errors';
+import { RpcFailure } from './endpoints/rpc-errors';
 
 /** A provider that refuses ranges wider than `limit` blocks, and records what it was asked. */
 function provider(limit: number) {

@@ -1,4 +1,4 @@
-import { isRangeFailure } from './rpc-errors';
+import { isRangeFailure } from './endpoints/rpc-errors';
 
 /**
  * The eth_getLogs span a provider accepts, learnt as we go: a "range too wide / too many

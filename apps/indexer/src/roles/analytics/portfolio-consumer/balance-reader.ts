@@ -1,6 +1,6 @@
 import { decodeFunctionResult, encodeFunctionData, parseAbi, type Hex } from 'viem';
 import type { Logger } from 'pino';
-import type { BatchReads } from '../../metadata/batch-reads';
+import type { BatchReads } from '../../../adapters/metadata/batch-reads';
 
 const erc20 = parseAbi(['function balanceOf(address owner) view returns (uint256)']);
 

@@ -8,10 +8,10 @@ import {
   type Headers,
   type LogFilter,
 } from './block-logs';
-import type { EndpointPool } from './endpoint-pool';
+import type { EndpointPool } from './endpoints/endpoint-pool';
 import { bloomMayContainAny } from './logs-bloom';
-import { redactUrl } from './rpc-endpoint';
-import { RpcFailure } from './rpc-errors';
+import { redactUrl } from './endpoints/rpc-endpoint';
+import { RpcFailure } from './endpoints/rpc-errors';
 
 const CONFIRMATIONS = 2;
 

@@ -9,7 +9,7 @@ import {
 } from '@tidemark/domain';
 import type { ReorgV1 } from '@tidemark/schema';
 import type { Logger } from 'pino';
-import type { ProgressTracker } from '../progress';
+import type { ProgressTracker } from './progress';
 
 export interface RollBackDeps {
   chain: ChainReader;

@@ -1,7 +1,7 @@
 import type { Hex } from 'viem';
-import type { EndpointPool } from '../chain/endpoint-pool';
-import { redactUrl, type RpcEndpoint } from '../chain/rpc-endpoint';
-import { RpcFailure } from '../chain/rpc-errors';
+import type { EndpointPool } from '../chain/endpoints/endpoint-pool';
+import { redactUrl, type RpcEndpoint } from '../chain/endpoints/rpc-endpoint';
+import { RpcFailure } from '../chain/endpoints/rpc-errors';
 
 /** Read-only contract calls, at the latest block unless one is given. */
 export interface EthCaller {

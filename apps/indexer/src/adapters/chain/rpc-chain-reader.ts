@@ -1,12 +1,12 @@
 import type { ChainReader } from '@tidemark/domain';
 import type { Logger } from 'pino';
 import { createEthCaller, type EthCaller } from '../metadata/eth-caller';
-import { EndpointPool, type PoolOptions } from './endpoint-pool';
-import { createHttpEndpoint } from './http-endpoint';
+import { EndpointPool, type PoolOptions } from './endpoints/endpoint-pool';
+import { createHttpEndpoint } from './endpoints/http-endpoint';
 import { readHeader, readPairTokens, readReceipts } from './rpc-reads';
 import { createLogReader, DEFAULT_BLOOM_CHECK_DEPTH } from './verified-logs';
 import { createHeadWaiter } from './wait-for-head';
-import { createWsEndpoint } from './ws-endpoint';
+import { createWsEndpoint } from './endpoints/ws-endpoint';
 
 export interface RpcChainReaderOptions {
   chainId: number;

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { redactUrl } from './rpc-endpoint';
-import { closeWsClient, createWsClient, type WsClient } from './ws-endpoint';
+import { redactUrl } from './endpoints/rpc-endpoint';
+import { closeWsClient, createWsClient, type WsClient } from './endpoints/ws-endpoint';
 
 /** New heads pushed over a WebSocket (eth_subscribe newHeads), re-subscribed after a failure. */
 export interface NewHeads {

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { EndpointPool } from './endpoint-pool';
-import type { RpcEndpoint } from './rpc-endpoint';
-import { RpcFailure } from './rpc-errors';
+import { EndpointPool } from './endpoints/endpoint-pool';
+import type { RpcEndpoint } from './endpoints/rpc-endpoint';
+import { RpcFailure } from './endpoints/rpc-errors';
 import { readReceipts } from './rpc-reads';
 
 const CHAIN_ID = 1;

@@ -1,8 +1,8 @@
 import type { BlockHeader, TransactionReceipt } from '@tidemark/domain';
-import type { EndpointPool } from './endpoint-pool';
-import { redactUrl, type RpcEndpoint } from './rpc-endpoint';
-import { RpcFailure } from './rpc-errors';
-import { RpcBlockHeader, RpcReceipt } from './rpc-shapes';
+import type { EndpointPool } from './endpoints/endpoint-pool';
+import { redactUrl, type RpcEndpoint } from './endpoints/rpc-endpoint';
+import { RpcFailure } from './endpoints/rpc-errors';
+import { RpcBlockHeader, RpcReceipt } from './endpoints/rpc-shapes';
 import { toHexQuantity } from './block-logs';
 
 const TOKEN0_SELECTOR = '0x0dfe1681';

@@ -7,8 +7,8 @@ import {
 } from '@tidemark/domain';
 import type { Protocol } from '@tidemark/schema';
 import type { Logger } from 'pino';
-import type { ChainConfig } from '../config/chains';
-import type { FactoryConfig } from '../config/pool-discovery';
+import type { ChainConfig } from '../../config/chains';
+import type { FactoryConfig } from '../../config/pool-discovery';
 
 const creationTopic: Record<Protocol, string> = {
   'uniswap-v2': EventTopics.pairCreated,

@@ -12,9 +12,9 @@ import {
 } from '@tidemark/domain';
 import type { Protocol } from '@tidemark/schema';
 import type { Logger } from 'pino';
-import type { ChainConfig } from '../config/chains';
-import { readPoolOrigin } from '../metadata/pool-origin';
-import type { ChainMetadata } from '../metadata/chain-metadata';
+import type { ChainConfig } from '../../config/chains';
+import { readPoolOrigin } from '../../adapters/metadata/pool-origin';
+import type { ChainMetadata } from '../../adapters/metadata/chain-metadata';
 import { backfillFactoryPools } from './factory-backfill';
 
 export interface AdmittedRange {

@@ -84,12 +84,10 @@ async function post(
   const what = batch.length === 1 ? (batch[0]?.method ?? '') : `batch of ${batch.length}`;
   let text: string;
   try {
-    const response = await fetch(options.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload.length === 1 ? payload[0] : payload),
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
+    const response = await fetchAnswer(
+      options,
+      JSON.stringify(payload.length === 1 ? payload[0] : payload),
+    );
     text = await response.text();
     if (response.status !== 200) {
       throw new RpcFailure(
@@ -113,6 +111,32 @@ async function post(
     return JSON.parse(text) as unknown;
   } catch (error) {
     throw new RpcFailure(`${where}: ${what}: response is not JSON`, 'malformed', { cause: error });
+  }
+}
+
+/**
+ * A kept-alive connection that the node closed while this process was busy (a synchronous
+ * stretch longer than the node's keep-alive timeout, such as an embedded database starting)
+ * fails the first request written to it, before any answer. The node never read that request:
+ * it is sent again at once, on a fresh connection, rather than counted as a fault of the node.
+ */
+function closedBeforeAnswer(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
+}
+
+async function fetchAnswer(options: EndpointOptions, body: string): Promise<Response> {
+  const init: RequestInit = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    signal: AbortSignal.timeout(options.timeoutMs),
+  };
+  try {
+    return await fetch(options.url, init);
+  } catch (error) {
+    if (!closedBeforeAnswer(error)) throw error;
+    return fetch(options.url, init);
   }
 }
 

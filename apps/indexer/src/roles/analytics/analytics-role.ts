@@ -5,14 +5,14 @@ import {
   type CostMethod,
   type EventBus,
   type OltpStore,
-  type Subscription,
 } from '@tidemark/domain';
 import type { CanonicalEvent } from '@tidemark/schema';
 import type { Logger } from 'pino';
-import type { ChainConfig } from '../config/chains';
-import { pricingFor } from '../config/pricing';
+import type { ChainConfig } from '../../config/chains';
+import { pricingFor } from '../../config/pricing';
+import type { StartedRole } from '../role-starter';
 import { ChainAnalytics } from './chain-analytics';
-import { PortfolioChains } from './portfolio/portfolio-chains';
+import { PortfolioChains } from './portfolio-consumer/portfolio-chains';
 import { TokenDecimals } from './token-decimals';
 import { updateKeysOf } from './update-keys';
 import { UpdatePublisher } from './update-publisher';
@@ -22,9 +22,11 @@ export const ANALYTICS_GROUP = 'tidemark-analytics';
 export interface AnalyticsRoleDeps {
   bus: EventBus;
   oltp: OltpStore;
-  analytics: AnalyticsOlapStore;
+  /** Opened only where this role runs; the role does not start without it. */
+  analytics?: AnalyticsOlapStore;
   chains: readonly ChainConfig[];
-  costMethod: CostMethod;
+  /** How sales are costed; default `average`. */
+  costMethod?: CostMethod;
   logger: Logger;
 }
 
@@ -58,13 +60,16 @@ function hourlyRefresh(
 }
 
 /**
- * Prices trades and keeps wallet PnL for every configured chain with pricing (configured or
- * well known). A chain without pricing is left out, said once in the log.
+ * Each chain's analytics, made on its first batch: null (said once in the log) for a chain
+ * without pricing, configured or well known.
  */
-export async function startAnalyticsRole(deps: AnalyticsRoleDeps): Promise<Subscription> {
-  const { logger } = deps;
+function chainAnalyticsOf(
+  deps: AnalyticsRoleDeps,
+  analytics: AnalyticsOlapStore,
+): (chainId: number) => ChainAnalytics | null {
+  const { logger, oltp } = deps;
   const perChain = new Map<number, ChainAnalytics | null>();
-  const analyticsOf = (chainId: number): ChainAnalytics | null => {
+  return (chainId) => {
     if (perChain.has(chainId)) return perChain.get(chainId) ?? null;
     const config = deps.chains.find((c) => c.id === chainId);
     const pricing = config && pricingFor(chainId, config.pricing);
@@ -78,22 +83,33 @@ export async function startAnalyticsRole(deps: AnalyticsRoleDeps): Promise<Subsc
     }
     const chain = new ChainAnalytics(chainId, {
       pricing: { chainId, ...pricing, minLiquidityUsd: parseFixed(pricing.minLiquidityUsd) },
-      costMethod: deps.costMethod,
-      state: deps.oltp.state,
-      olap: deps.analytics,
-      pools: (addresses) => deps.oltp.findPools(chainId, addresses),
-      decimals: new TokenDecimals(deps.oltp, chainId),
+      costMethod: deps.costMethod ?? 'average',
+      state: oltp.state,
+      olap: analytics,
+      pools: (addresses) => oltp.findPools(chainId, addresses),
+      decimals: new TokenDecimals(oltp, chainId),
       logger,
     });
     perChain.set(chainId, chain);
     return chain;
   };
-  const refreshLeaderboards = hourlyRefresh(deps.analytics);
-  const updates = new UpdatePublisher({ bus: deps.bus, olap: deps.analytics, logger });
+}
+
+/**
+ * Prices trades and keeps wallet PnL for every configured chain with pricing, and hosts the
+ * portfolio consumer (balances of every configured chain): both read the same batches of the
+ * analytics group, each with its own position in the consumer state store.
+ */
+export async function startAnalyticsRole(deps: AnalyticsRoleDeps): Promise<StartedRole> {
+  const { logger, analytics } = deps;
+  if (!analytics) throw new Error('the analytics role needs the analytics OLAP store');
+  const analyticsOf = chainAnalyticsOf(deps, analytics);
+  const refreshLeaderboards = hourlyRefresh(analytics);
+  const updates = new UpdatePublisher({ bus: deps.bus, olap: analytics, logger });
   const portfolios = new PortfolioChains({
     chains: deps.chains,
     state: deps.oltp.state,
-    store: deps.analytics.portfolio,
+    store: analytics.portfolio,
     logger,
   });
   const subscription = await deps.bus.subscribe({
@@ -120,7 +136,5 @@ export async function startAnalyticsRole(deps: AnalyticsRoleDeps): Promise<Subsc
       }
     },
   });
-  return {
-    unsubscribe: () => subscription.unsubscribe().finally(() => portfolios.close()),
-  };
+  return { stop: () => subscription.unsubscribe().finally(() => portfolios.close()) };
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { EndpointPool } from './endpoint-pool';
+import type { EndpointPool } from './endpoints/endpoint-pool';
 import { subscribeNewHeads, type NewHeads } from './new-heads';
 
 export interface HeadWaiterOptions {

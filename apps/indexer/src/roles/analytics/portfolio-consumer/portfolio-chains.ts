@@ -1,9 +1,9 @@
 import type { ConsumerStateStore, PortfolioOlapStore } from '@tidemark/domain';
 import type { CanonicalEvent } from '@tidemark/schema';
 import type { Logger } from 'pino';
-import { createRpcChainReader } from '../../chain/rpc-chain-reader';
-import type { ChainConfig } from '../../config/chains';
-import { createBatchReads, type BatchReads } from '../../metadata/batch-reads';
+import { createRpcChainReader } from '../../../adapters/chain/rpc-chain-reader';
+import type { ChainConfig } from '../../../config/chains';
+import { createBatchReads, type BatchReads } from '../../../adapters/metadata/batch-reads';
 import { createBalanceReader } from './balance-reader';
 import { ChainPortfolio } from './chain-portfolio';
 

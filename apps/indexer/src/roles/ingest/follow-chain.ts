@@ -14,11 +14,11 @@ import {
 } from '@tidemark/domain';
 import type { CanonicalEvent } from '@tidemark/schema';
 import type { Logger } from 'pino';
-import { createRpcChainReader } from '../chain/rpc-chain-reader';
-import type { ChainConfig } from '../config/chains';
-import { chainMetadata, type ChainMetadata } from '../metadata/chain-metadata';
-import type { EthCaller } from '../metadata/eth-caller';
-import type { ProgressTracker } from '../progress';
+import { backoffDelay, type BackoffPolicy } from '../../adapters/chain/endpoints/backoff';
+import type { ChainConfig } from '../../config/chains';
+import { chainMetadata, type ChainMetadata } from '../../adapters/metadata/chain-metadata';
+import type { EthCaller } from '../../adapters/metadata/eth-caller';
+import type { ProgressTracker } from './progress';
 import { ingestRange } from './ingest-range';
 import { PoolRegistry } from './pool-registry';
 import { assertOneFork, readRangeHeaders } from './range-headers';
@@ -32,11 +32,10 @@ import { rollBackIfReorged, type RollBackDeps } from './roll-back';
 export interface FollowChainDeps {
   chain: ChainReader;
   /**
-   * Contract reads (token metadata, pool origins): pass the RPC chain reader's `contracts`, so they
-   * share its endpoints' health. Without them, they go through endpoints of their own over
-   * `config.rpcUrls` (for a chain reader that is not an RPC one).
+   * Contract reads (token metadata, pool origins). The wiring passes the RPC chain reader's
+   * `contracts`, so they share its endpoints and their health.
    */
-  contracts?: EthCaller;
+  contracts: EthCaller;
   config: ChainConfig;
   bus: EventBus;
   oltp: OltpStore;
@@ -63,7 +62,8 @@ type Step = FollowChainDeps & {
   ranges: RangePrefetcher<RangeRead>;
 };
 
-const MAX_BACKOFF_MS = 30_000;
+/** Between failed steps: 0.5 s, doubling up to 30 s, with jitter. */
+const STEP_BACKOFF: BackoffPolicy = { baseMs: 500, maxMs: 30_000 };
 
 async function pause(ms: number, signal: AbortSignal): Promise<void> {
   await sleep(ms, undefined, { signal }).catch(() => undefined);
@@ -174,24 +174,8 @@ async function loadState(
  * between publish and cursor republishes the range (at least once; the sink is idempotent).
  */
 export async function followChain(deps: FollowChainDeps): Promise<void> {
-  const reads = contractReads(deps);
-  try {
-    await follow(deps, chainMetadata(deps.config, deps.oltp, reads.contracts));
-  } finally {
-    await reads.close();
-  }
-}
-
-/** The contract reads given, or ones over endpoints of their own, closed when ingest stops. */
-function contractReads(deps: FollowChainDeps): { contracts: EthCaller; close(): Promise<void> } {
-  if (deps.contracts) return { contracts: deps.contracts, close: () => Promise.resolve() };
-  const { config, logger } = deps;
-  const own = createRpcChainReader({ ...config, chainId: config.id, logger });
-  return { contracts: own.contracts, close: () => own.close() };
-}
-
-async function follow(deps: FollowChainDeps, meta: ChainMetadata): Promise<void> {
   const { chain, config, logger, signal } = deps;
+  const meta = chainMetadata(config, deps.oltp, deps.contracts);
   const log = logger.child({ chainId: chain.chainId });
   // The deepest reorg rolled back needs its common ancestor stored too.
   const keep = config.reorgWindow + 1;
@@ -219,10 +203,9 @@ async function follow(deps: FollowChainDeps, meta: ChainMetadata): Promise<void>
       if (signal.aborted) break;
       if (!isRetryable(error)) throw error;
       failures += 1;
-      const delay =
-        Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(failures, 7)) * (0.5 + Math.random() / 2);
+      const delay = backoffDelay(failures, STEP_BACKOFF);
       log.warn(
-        { event: 'ingest.retry', attempt: failures, delayMs: Math.round(delay), err: error },
+        { event: 'ingest.retry', attempt: failures, delayMs: delay, err: error },
         'ingest step failed, retrying',
       );
       await pause(delay, signal);

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { EndpointPool } from '../chain/endpoint-pool';
-import type { RpcEndpoint } from '../chain/rpc-endpoint';
-import { RpcFailure } from '../chain/rpc-errors';
+import { EndpointPool } from '../chain/endpoints/endpoint-pool';
+import type { RpcEndpoint } from '../chain/endpoints/rpc-endpoint';
+import { RpcFailure } from '../chain/endpoints/rpc-errors';
 import { createEthCaller } from './eth-caller';
 
 const CHAIN_ID = 1;

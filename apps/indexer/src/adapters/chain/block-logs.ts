@@ -1,9 +1,9 @@
 import type { RawLog } from '@tidemark/domain';
 import type { z } from 'zod';
-import type { EndpointPool } from './endpoint-pool';
-import { redactUrl, type RpcEndpoint } from './rpc-endpoint';
-import { RpcFailure } from './rpc-errors';
-import { RpcBlockWithBloom, RpcLog } from './rpc-shapes';
+import type { EndpointPool } from './endpoints/endpoint-pool';
+import { redactUrl, type RpcEndpoint } from './endpoints/rpc-endpoint';
+import { RpcFailure } from './endpoints/rpc-errors';
+import { RpcBlockWithBloom, RpcLog } from './endpoints/rpc-shapes';
 
 export type BloomHeader = z.infer<typeof RpcBlockWithBloom>;
 export type Headers = Map<number, BloomHeader>;

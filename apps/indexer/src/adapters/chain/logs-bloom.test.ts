@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bloomMayContain, bloomMayContainAny } from './logs-bloom';
 
 const folder = new URL(
-  '../../../../../shared/fixtures/mainnet/blocks_17179063_17179063/',
+  '../../../../../../shared/fixtures/mainnet/blocks_17179063_17179063/',
   import.meta.url,
 );
 const lines = (file: string) =>

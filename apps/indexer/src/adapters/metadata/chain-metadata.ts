@@ -1,5 +1,5 @@
 import type { OltpStore } from '@tidemark/domain';
-import type { ChainConfig } from '../config/chains';
+import type { ChainConfig } from '../../config/chains';
 import { createBatchReads, type BatchReads } from './batch-reads';
 import type { EthCaller } from './eth-caller';
 import { TokenCatalog } from './token-catalog';

@@ -1,24 +1,21 @@
-import {
-  Topics,
-  type EventBus,
-  type OlapStore,
-  type OltpStore,
-  type Subscription,
-} from '@tidemark/domain';
+import { Topics, type EventBus, type OlapStore, type OltpStore } from '@tidemark/domain';
 import type { Logger } from 'pino';
+import type { StartedRole } from '../role-starter';
 import { storeBatch } from './store-batch';
 
 export const SINK_GROUP = 'tidemark-sink';
 
-/** Consumes the chain events and stores them; the bus advances the group only after a batch is stored. */
-export async function startSinkRole(deps: {
+export interface SinkRoleDeps {
   bus: EventBus;
   olap: OlapStore;
   oltp: OltpStore;
   logger: Logger;
-}): Promise<Subscription> {
+}
+
+/** Consumes the chain events and stores them; the bus advances the group only after a batch is stored. */
+export async function startSinkRole(deps: SinkRoleDeps): Promise<StartedRole> {
   const { bus, olap, oltp, logger } = deps;
-  return bus.subscribe({
+  const subscription = await bus.subscribe({
     topic: Topics.chainEvents,
     group: SINK_GROUP,
     handler: async (events) => {
@@ -29,4 +26,5 @@ export async function startSinkRole(deps: {
       );
     },
   });
+  return { stop: () => subscription.unsubscribe() };
 }
