@@ -1,14 +1,11 @@
 export {
   parseIndexerConfig,
-  parseStoreConfig,
   parseChains,
   parseRoles,
   type IndexerConfig,
-  type StoreConfig,
   type Role,
 } from './config/indexer-config';
 export { ChainConfig } from './config/chains';
-export { ConfigError } from './config/config-error';
 export {
   startIndexer,
   connectChains,
@@ -18,6 +15,3 @@ export {
 export { formatBackfill, formatProgress, ProgressTracker, type ChainProgress } from './progress';
 export { followChain, type FollowChainDeps } from './ingest/follow-chain';
 export { startSinkRole } from './sink/sink-role';
-export { openAdapters, type Adapters } from './wiring/open-adapters';
-export { createLogger } from './wiring/logger';
-export { runMain } from './wiring/run-main';

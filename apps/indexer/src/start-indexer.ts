@@ -6,11 +6,11 @@ import type {
   OltpStore,
   Subscription,
 } from '@tidemark/domain';
+import { ConfigError } from '@tidemark/runtime';
 import pino, { type Logger } from 'pino';
 import { createRpcChainReader, type RpcChainReader } from './chain/rpc-chain-reader';
 import { redactUrl } from './chain/rpc-endpoint';
 import type { ChainConfig } from './config/chains';
-import { ConfigError } from './config/config-error';
 import type { Role } from './config/indexer-config';
 import { followChain } from './ingest/follow-chain';
 import { ProgressTracker, type ChainProgress } from './progress';

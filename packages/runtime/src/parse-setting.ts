@@ -4,7 +4,7 @@ import { ConfigError } from './config-error';
 export type Env = Record<string, string | undefined>;
 
 export interface SettingOptions {
-  /** The value may hold credentials (a URL with a password): the error does not repeat it. */
+  /** The value may hold credentials (a URL with a password): the error says `value not shown`. */
   secret?: boolean;
 }
 
@@ -22,5 +22,6 @@ export function parseSetting<T extends z.ZodType>(
   const result = schema.safeParse(raw === '' ? undefined : raw);
   if (result.success) return result.data;
   const detail = result.error.issues[0]?.message ?? 'invalid value';
-  throw new ConfigError(name, options.secret ? detail : `${detail} (got ${JSON.stringify(raw)})`);
+  const got = options.secret ? 'value not shown' : JSON.stringify(raw);
+  throw new ConfigError(name, `${detail} (got ${got})`);
 }

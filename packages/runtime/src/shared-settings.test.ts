@@ -68,7 +68,7 @@ describe('parseSharedSettings', () => {
     'refuses %s=%s without repeating the value (it may hold a password)',
     (setting, value, detail) => {
       const error = refusal({ [setting]: value });
-      expect(error.message).toBe(`${setting}: ${detail}`);
+      expect(error.message).toBe(`${setting}: ${detail} (got value not shown)`);
       expect(error.message).not.toContain('secret');
     },
   );
