@@ -37,30 +37,34 @@ const rangeArgs = ['--rpc', 'http://127.0.0.1:1', '--chain-id', '1', '--from', '
 describe('a bad setting stops the indexer with the one configuration error line and exit code 1', () => {
   it.each([
     [
+      'main: LOG_LEVEL',
       'src/main.ts',
       [],
       { TIDEMARK_CHAINS: chains, LOG_LEVEL: 'loud' },
       'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent (got "loud")',
     ],
     [
+      'main: KAFKA_BROKERS',
       'src/main.ts',
       [],
       { TIDEMARK_CHAINS: chains, KAFKA_BROKERS: 'k1:9092,no-port' },
       'KAFKA_BROKERS: expected host:port (got "k1:9092,no-port")',
     ],
     [
+      'main: TIDEMARK_PNL_METHOD',
       'src/main.ts',
       [],
       { TIDEMARK_CHAINS: chains, TIDEMARK_PNL_METHOD: 'lifo' },
       'TIDEMARK_PNL_METHOD: expected "average" or "fifo"',
     ],
     [
+      'index-range: DATABASE_URL',
       'src/cli/index-range.ts',
       rangeArgs,
       { DATABASE_URL: 'mysql://u:secret@db/x' },
       'DATABASE_URL: expected postgres://user:pass@host:port/db (got value not shown)',
     ],
-  ])('%s %j with %j', async (entry, args, env, line) => {
+  ])('%s', async (_label, entry, args, env, line) => {
     const { code, stderr } = await run(entry, args, env);
     expect(code).toBe(1);
     expect(stderr).toBe(`tidemark: configuration error: ${line}\n`);

@@ -35,7 +35,7 @@ describe('a bad setting stops npm start with the one configuration error line an
     [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS: expected host:port (got "localhost")'],
     [{ WEB_PORT: 'eighty' }, 'WEB_PORT: expected a TCP port (1-65535) (got "eighty")'],
     [{ GATEWAY_PORT: 'abc' }, 'GATEWAY_PORT: expected an integer from 0 to 65535 (got "abc")'],
-  ])('%j', async (env, line) => {
+  ])('%o', async (env, line) => {
     const { code, stderr } = await runMain(env);
     expect(code).toBe(1);
     expect(stderr).toBe(`tidemark: configuration error: ${line}\n`);
