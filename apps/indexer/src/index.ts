@@ -6,12 +6,15 @@ export {
   type Role,
 } from './config/indexer-config';
 export { ChainConfig } from './config/chains';
+export { startIndexer, type IndexerDeps, type RunningIndexer } from './start-indexer';
+export { connectChains } from './roles/ingest/connect-chains';
+export type { RoleDeps, RoleStarter, StartedRole } from './roles/role-starter';
+export { createRpcChainReader, type RpcChainReader } from './adapters/chain/rpc-chain-reader';
 export {
-  startIndexer,
-  connectChains,
-  type IndexerDeps,
-  type RunningIndexer,
-} from './start-indexer';
-export { formatBackfill, formatProgress, ProgressTracker, type ChainProgress } from './progress';
-export { followChain, type FollowChainDeps } from './ingest/follow-chain';
-export { startSinkRole } from './sink/sink-role';
+  formatBackfill,
+  formatProgress,
+  ProgressTracker,
+  type ChainProgress,
+} from './roles/ingest/progress';
+export { followChain, type FollowChainDeps } from './roles/ingest/follow-chain';
+export { startSinkRole } from './roles/sink/sink-role';
