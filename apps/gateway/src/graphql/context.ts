@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { AnalyticsOlapStore, OlapStore, OltpStore } from '@tidemark/domain';
+import type { AnalyticsReader, OlapStore, OltpReader } from '@tidemark/domain';
 import type { IdentityService } from '../auth/identity-service';
 import type { Viewer } from '../auth/viewer';
 import type { AnalyticsFanout } from '../live/analytics-fanout';
@@ -11,9 +11,9 @@ import type { TradeFanout } from '../live/trade-fanout';
  * imports none of them, so a new resolver file joins no import cycle.
  */
 export interface ResolverDeps {
-  oltp: OltpStore;
+  oltp: OltpReader;
   olap: OlapStore;
-  analytics: AnalyticsOlapStore;
+  analytics: AnalyticsReader;
   /** Unix seconds: "now" of time windows (24h volume, leaderboards, default ranges). */
   now(): number;
   fanout: TradeFanout;

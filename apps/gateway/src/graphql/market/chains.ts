@@ -1,4 +1,4 @@
-import type { ChainStatus, OltpStore } from '@tidemark/domain';
+import type { ChainStatus, OltpReader } from '@tidemark/domain';
 
 function toChainView(chain: ChainStatus) {
   const { headBlock, indexedBlock, finalizedBlock } = chain;
@@ -16,6 +16,6 @@ function toChainView(chain: ChainStatus) {
 }
 
 /** `chains`: every indexed chain with its head, indexed and finalized blocks. */
-export async function chains(oltp: OltpStore) {
+export async function chains(oltp: OltpReader) {
   return (await oltp.listChains()).map(toChainView);
 }
