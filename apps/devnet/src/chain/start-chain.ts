@@ -7,7 +7,7 @@ import { defaultLogger } from '../logger';
 import { devnetRoot, hardhatConfigPath, parentWatchdogPath } from '../paths';
 import { trackChild, untrackChild } from './child-registry';
 
-export const chainOptionsSchema = z.object({
+const chainOptionsSchema = z.object({
   chainId: z.number().int().positive(),
   /** 0 or absent: the node picks a free port. */
   port: z.number().int().min(0).max(65535).default(0),
