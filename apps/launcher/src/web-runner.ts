@@ -45,6 +45,7 @@ export async function startWeb(options: {
     {
       cwd: webDir,
       env: {
+        // eslint-disable-next-line no-restricted-properties -- the child inherits this environment as a whole
         ...process.env,
         TIDEMARK_GATEWAY_URL: options.gatewayUrl,
         NEXT_TELEMETRY_DISABLED: '1',

@@ -12,8 +12,7 @@ import {
 } from './market-view';
 import type { Random } from './random';
 
-type SwapMethod =
-  'swapExactTokensForTokens' | 'swapExactETHForTokens' | 'swapExactTokensForETH';
+type SwapMethod = 'swapExactTokensForTokens' | 'swapExactETHForTokens' | 'swapExactTokensForETH';
 
 export interface PlannedSwap {
   kind: 'swap';

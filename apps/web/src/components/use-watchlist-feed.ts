@@ -24,6 +24,7 @@ export function useWatchlistFeed(
 
   useEffect(() => {
     // A new user gets a new connection (the gateway reads the cookie when it opens).
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new connection starts empty, as its own stream fills it
     setTrades([]);
     setStatus('connecting');
     return openWatchlistStream(wsUrl, {
