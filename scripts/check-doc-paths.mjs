@@ -29,7 +29,8 @@ export function pathCandidate(span) {
   let token = span.trim();
   if (token === '' || /\s/.test(token)) return null; // commands, sentences
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(token) || token.startsWith('mailto:')) return null;
-  if (/[*?{}[\]<>…$=|,;'"()!^~\\@]/.test(token) || token.includes('...')) return null;
+  // Parentheses stay allowed: Next.js route groups are folders like `app/(dashboard)/`.
+  if (/[*?{}[\]<>…$=|,;'"!^~\\@]/.test(token) || token.includes('...')) return null;
   if (token.startsWith('/') || token.startsWith('-')) return null; // routes, flags
   token = token.replace(/:\d+(-\d+)?$/, '').replace(/#.*$/, ''); // file:line, file#anchor
   if (token.includes(':')) return null; // key:value, sha256:hex

@@ -10,6 +10,7 @@ describe('pathCandidate', () => {
     expect(pathCandidate('./scripts/setup.sh')).toBe('scripts/setup.sh');
     expect(pathCandidate('values.yaml')).toBe('values.yaml');
     expect(pathCandidate('src/main.ts:12')).toBe('src/main.ts');
+    expect(pathCandidate('apps/web/src/app/(dashboard)/')).toBe('apps/web/src/app/(dashboard)/');
   });
 
   it('leaves out what names no repository path', () => {
