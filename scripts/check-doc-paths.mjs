@@ -1,5 +1,6 @@
 // Fails when a tracked Markdown file names, in backticks or as a relative link, a repository path
-// that does not exist, so moved or deleted files cannot leave the docs pointing at nothing.
+// that does not exist, or links to a heading another Markdown file no longer has, so moved or
+// deleted files and sections cannot leave the docs pointing at nothing.
 // Usage: node scripts/check-doc-paths.mjs (from anywhere inside the repository).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -42,38 +43,70 @@ export function pathCandidate(span) {
   return token;
 }
 
-/** Relative link targets of Markdown links and images, without their anchors. */
+/** Relative link targets of Markdown links and images, each split into its path and anchor. */
 export function linkTargets(line) {
   const targets = [];
   for (const match of line.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
-    const target = match[1].replace(/#.*$/, '');
-    if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) continue;
-    targets.push(target);
+    const [path = '', anchor = ''] = match[1].split('#', 2);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/')) continue;
+    if (path === '' && anchor === '') continue;
+    targets.push({ path, anchor });
   }
   return targets;
 }
 
-/** Backtick spans and link targets of a Markdown text, with line numbers; fenced blocks skipped. */
-export function references(markdown) {
-  const found = [];
+/** Lines outside fenced code blocks, with their 1-based numbers. */
+function proseLines(markdown) {
+  const lines = [];
   let fence = null;
   markdown.split('\n').forEach((line, index) => {
     const opening = /^\s*(`{3,}|~{3,})/.exec(line);
     if (opening) {
       if (fence === null) fence = opening[1][0];
       else if (opening[1][0] === fence) fence = null;
-      return;
-    }
-    if (fence !== null) return;
+    } else if (fence === null) lines.push({ line, number: index + 1 });
+  });
+  return lines;
+}
+
+/** Backtick spans and link targets of a Markdown text, with line numbers; fenced blocks skipped. */
+export function references(markdown) {
+  const found = [];
+  for (const { line, number } of proseLines(markdown)) {
     for (const match of line.matchAll(/(`+)([^`]+?)\1(?!`)/g)) {
       const path = pathCandidate(match[2]);
-      if (path !== null) found.push({ line: index + 1, path, kind: 'code' });
+      if (path !== null) found.push({ line: number, path, kind: 'code' });
     }
-    for (const target of linkTargets(line.replace(/`[^`]*`/g, ''))) {
-      found.push({ line: index + 1, path: decodeURI(target), kind: 'link' });
+    for (const { path, anchor } of linkTargets(line.replace(/`[^`]*`/g, ''))) {
+      const reference = { line: number, path: decodeURI(path), kind: 'link' };
+      found.push(anchor === '' ? reference : { ...reference, anchor });
     }
-  });
+  }
   return found;
+}
+
+/** A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces as hyphens. */
+export function slug(heading) {
+  return heading
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+/** The anchors of a Markdown text's headings; a repeated heading gets `-1`, `-2`, … */
+export function anchorsOf(markdown) {
+  const anchors = new Set();
+  const seen = new Map();
+  for (const { line } of proseLines(markdown)) {
+    const heading = /^ {0,3}#{1,6}\s+(.*?)(\s+#+)?\s*$/.exec(line);
+    if (!heading) continue;
+    const base = slug(heading[1]);
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    anchors.add(count === 0 ? base : `${base}-${count}`);
+  }
+  return anchors;
 }
 
 /** Every tracked file and every folder holding one, as repository-relative paths. */
@@ -99,6 +132,7 @@ export function indexTree(files) {
  * a tracked path.
  */
 export function resolves(reference, markdownFile, tree) {
+  if (reference.path === '') return true; // an anchor of the file itself
   const path = reference.path.replace(/\/$/, '');
   const local = posix.normalize(posix.join(posix.dirname(markdownFile), path));
   if (tree.paths.has(local)) return true;
@@ -128,6 +162,23 @@ function ignoredByGit(paths) {
   }
 }
 
+/** Links whose anchor names no heading of the Markdown file they point to. */
+function brokenAnchors(file, found, read) {
+  const broken = [];
+  for (const reference of found) {
+    if (reference.kind !== 'link' || reference.anchor === undefined) continue;
+    const target =
+      reference.path === ''
+        ? file
+        : posix.normalize(posix.join(posix.dirname(file), reference.path));
+    if (!target.endsWith('.md')) continue;
+    const anchors = read(target);
+    if (anchors !== null && !anchors.has(reference.anchor.toLowerCase()))
+      broken.push({ file, ...reference, path: `${reference.path}#${reference.anchor}` });
+  }
+  return broken;
+}
+
 function main() {
   const root = git(['rev-parse', '--show-toplevel']).trim();
   process.chdir(root);
@@ -135,11 +186,20 @@ function main() {
   // Untracked files that are not ignored count too, so a new file may be named before its commit.
   const files = [...list(['ls-files']), ...list(['ls-files', '--others', '--exclude-standard'])];
   const tree = indexTree(files);
+  const anchorCache = new Map();
+  const read = (target) => {
+    if (!tree.paths.has(target)) return null;
+    if (!anchorCache.has(target)) anchorCache.set(target, anchorsOf(readFileSync(target, 'utf8')));
+    return anchorCache.get(target);
+  };
   const missing = [];
+  const broken = [];
   for (const file of files.filter((name) => name.endsWith('.md'))) {
-    for (const reference of references(readFileSync(file, 'utf8'))) {
+    const found = references(readFileSync(file, 'utf8'));
+    for (const reference of found) {
       if (!resolves(reference, file, tree)) missing.push({ file, ...reference });
     }
+    broken.push(...brokenAnchors(file, found, read));
   }
   // Where a missing path would be, read from the root and from its Markdown file's folder.
   const places = (entry) => [
@@ -147,10 +207,13 @@ function main() {
     posix.normalize(posix.join(posix.dirname(entry.file), entry.path)),
   ];
   const ignored = ignoredByGit(missing.flatMap(places));
-  const reported = missing.filter((entry) => !places(entry).some((place) => ignored.has(place)));
+  const reported = [
+    ...missing.filter((entry) => !places(entry).some((place) => ignored.has(place))),
+    ...broken,
+  ];
   for (const entry of reported) console.log(`${entry.file}:${entry.line}: ${entry.path}`);
   if (reported.length > 0) {
-    console.log(`${reported.length} path(s) named in Markdown do not exist`);
+    console.log(`${reported.length} path(s) or anchor(s) named in Markdown do not exist`);
     process.exit(1);
   }
 }

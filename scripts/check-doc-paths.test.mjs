@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { indexTree, pathCandidate, references, resolves } from './check-doc-paths.mjs';
+import {
+  anchorsOf,
+  indexTree,
+  pathCandidate,
+  references,
+  resolves,
+  slug,
+} from './check-doc-paths.mjs';
 
 describe('pathCandidate', () => {
   it('takes tokens with a slash or a file ending', () => {
@@ -47,8 +54,9 @@ describe('references', () => {
     ].join('\n');
     expect(references(markdown)).toEqual([
       { line: 1, path: 'docs/api.md', kind: 'code' },
-      { line: 1, path: 'helm/tidemark/README.md', kind: 'link' },
+      { line: 1, path: 'helm/tidemark/README.md', kind: 'link', anchor: 'values' },
       { line: 5, path: 'scripts/start.mjs', kind: 'code' },
+      { line: 5, path: '', kind: 'link', anchor: 'anchor' },
     ]);
   });
 });
@@ -89,5 +97,32 @@ describe('resolves', () => {
   it('lets slash tokens that name no folder and no file pass (MIME types, package paths)', () => {
     expect(resolves(code('application/json'), 'README.md', tree)).toBe(true);
     expect(resolves(code('viem/siwe'), 'README.md', tree)).toBe(true);
+  });
+});
+
+describe('anchors', () => {
+  it('are made from headings as GitHub makes them', () => {
+    expect(slug('Lists, filters and ordering')).toBe('lists-filters-and-ordering');
+    expect(slug('`npm start`')).toBe('npm-start');
+    expect(slug('Add a port, its adapters and its contract suite')).toBe(
+      'add-a-port-its-adapters-and-its-contract-suite',
+    );
+    expect(slug('See [the chart](helm/README.md)')).toBe('see-the-chart');
+  });
+
+  it('number repeated headings and skip fenced blocks', () => {
+    const markdown = [
+      '# Limits',
+      '## Rate limiting',
+      '```bash',
+      '# not a heading',
+      '```',
+      '## Rate limiting',
+    ];
+    expect([...anchorsOf(markdown.join('\n'))]).toEqual([
+      'limits',
+      'rate-limiting',
+      'rate-limiting-1',
+    ]);
   });
 });
