@@ -44,7 +44,7 @@ export function pathCandidate(span) {
 }
 
 /** Relative link targets of Markdown links and images, each split into its path and anchor. */
-export function linkTargets(line) {
+function linkTargets(line) {
   const targets = [];
   for (const match of line.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
     const [path = '', anchor = ''] = match[1].split('#', 2);
