@@ -69,7 +69,8 @@ const config: CodegenConfig = {
       },
     },
     [`${out}/apps/web/src/lib/api/generated/operations.ts`]: {
-      documents: '../../apps/web/src/lib/api/documents.ts',
+      // Every feature's operations and the fragments they share.
+      documents: '../../apps/web/src/features/*/{documents,fragments}.ts',
       plugins: [{ add: { content: header } }, 'typescript-operations'],
       config: {
         scalars,

@@ -1,7 +1,8 @@
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { CHAINS_QUERY, RECENT_TRADES_QUERY } from '../../web/src/lib/api/documents';
+import { CHAINS_QUERY } from '../../web/src/features/chains/documents';
+import { RECENT_TRADES_QUERY } from '../../web/src/features/trades/documents';
 import { createGateway, parseGatewayConfig, type Gateway } from '../src/index';
 import { graphql, startHarness, type GraphQLResponse, type Harness } from './support/harness';
 

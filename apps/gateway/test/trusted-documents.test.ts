@@ -5,14 +5,15 @@ import WebSocket from 'ws';
 import { Topics } from '@tidemark/domain';
 import trustedManifest from '@tidemark/schema/trusted-documents.json';
 // The dashboard's own client code and documents, run as the dashboard runs them.
-import * as dashboardDocuments from '../../web/src/lib/api/documents';
+import * as dashboardDocuments from '../../web/src/features/all-documents';
+import { CHAINS_QUERY } from '../../web/src/features/chains/documents';
+import { chainsDataSchema } from '../../web/src/features/chains/schemas';
 import {
-  CHAINS_QUERY,
   RECENT_TRADES_QUERY,
   TRADE_EXECUTED_SUBSCRIPTION,
-} from '../../web/src/lib/api/documents';
+} from '../../web/src/features/trades/documents';
+import { recentTradesDataSchema } from '../../web/src/features/trades/schemas';
 import { queryGateway } from '../../web/src/lib/api/http-client';
-import { chainsDataSchema, recentTradesDataSchema } from '../../web/src/lib/api/schemas';
 import { documentHash } from '../src/documents/document-id';
 import { operationsOf } from '../src/documents/manifest-file';
 import type { Gateway } from '../src/index';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { documentIdOf, isPersistedQueryNotFound } from './document-id';
-import { CHAINS_QUERY } from './documents';
+import { CHAINS_QUERY } from '../../features/chains/documents';
 
 describe('documentIdOf', () => {
   it('is sha256:<hex> of the exact text, as the gateway computes it', async () => {

@@ -1,5 +1,5 @@
 // Trusted documents: the dashboard names its operations by the sha256 of their exact text, the
-// id the gateway's manifest (generated from documents.ts) knows them by.
+// id the gateway's manifest (generated from the features' documents.ts) knows them by.
 
 const ids = new Map<string, Promise<string | undefined>>();
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GatewayError } from './gateway-error';
 import { readGraphQLResponse } from './read-response';
-import { chainsDataSchema, tradeExecutedDataSchema } from './schemas';
+import { chainsDataSchema } from '../../features/chains/schemas';
+import { tradeExecutedDataSchema } from '../../features/trades/schemas';
 
 const trade = {
   id: '1:0xblock:0xtx:3',

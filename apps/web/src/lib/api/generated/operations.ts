@@ -35,86 +35,6 @@ export type WatchlistEntryKind =
   /** A wallet: the trades it makes. */
   | 'WALLET';
 
-export type TradeFieldsFragment = {
-  id: string;
-  chainId: number;
-  blockNumber: number;
-  txHash: string;
-  logIndex: number;
-  timestamp: number;
-  protocol: string;
-  pool: string;
-  trader: string;
-  tokenIn: string;
-  tokenOut: string;
-  amountIn: string;
-  amountOut: string;
-};
-
-export type ChainsQueryVariables = Exact<{ [key: string]: never }>;
-
-export type ChainsQuery = {
-  chains: Array<{
-    id: number;
-    name: string;
-    head: number | null;
-    indexedBlock: number | null;
-    lag: number | null;
-  }>;
-};
-
-export type RecentTradesQueryVariables = Exact<{
-  first: number;
-}>;
-
-export type RecentTradesQuery = {
-  trades: {
-    edges: Array<{
-      node: {
-        id: string;
-        chainId: number;
-        blockNumber: number;
-        txHash: string;
-        logIndex: number;
-        timestamp: number;
-        protocol: string;
-        pool: string;
-        trader: string;
-        tokenIn: string;
-        tokenOut: string;
-        amountIn: string;
-        amountOut: string;
-      };
-    }>;
-  };
-};
-
-export type TradeExecutedSubscriptionVariables = Exact<{ [key: string]: never }>;
-
-export type TradeExecutedSubscription = {
-  tradeExecuted: {
-    id: string;
-    chainId: number;
-    blockNumber: number;
-    txHash: string;
-    logIndex: number;
-    timestamp: number;
-    protocol: string;
-    pool: string;
-    trader: string;
-    tokenIn: string;
-    tokenOut: string;
-    amountIn: string;
-    amountOut: string;
-  };
-};
-
-export type TradesRetractedSubscriptionVariables = Exact<{ [key: string]: never }>;
-
-export type TradesRetractedSubscription = {
-  tradesRetracted: { chainId: number; blockHashes: Array<string>; ancestorBlock: number };
-};
-
 export type SignInNonceMutationVariables = Exact<{ [key: string]: never }>;
 
 export type SignInNonceMutation = { signInNonce: { nonce: string; expiresAt: number } };
@@ -205,6 +125,86 @@ export type RevokeApiKeyMutation = {
       revokedAt: number | null;
     };
   };
+};
+
+export type ChainsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ChainsQuery = {
+  chains: Array<{
+    id: number;
+    name: string;
+    head: number | null;
+    indexedBlock: number | null;
+    lag: number | null;
+  }>;
+};
+
+export type RecentTradesQueryVariables = Exact<{
+  first: number;
+}>;
+
+export type RecentTradesQuery = {
+  trades: {
+    edges: Array<{
+      node: {
+        id: string;
+        chainId: number;
+        blockNumber: number;
+        txHash: string;
+        logIndex: number;
+        timestamp: number;
+        protocol: string;
+        pool: string;
+        trader: string;
+        tokenIn: string;
+        tokenOut: string;
+        amountIn: string;
+        amountOut: string;
+      };
+    }>;
+  };
+};
+
+export type TradeExecutedSubscriptionVariables = Exact<{ [key: string]: never }>;
+
+export type TradeExecutedSubscription = {
+  tradeExecuted: {
+    id: string;
+    chainId: number;
+    blockNumber: number;
+    txHash: string;
+    logIndex: number;
+    timestamp: number;
+    protocol: string;
+    pool: string;
+    trader: string;
+    tokenIn: string;
+    tokenOut: string;
+    amountIn: string;
+    amountOut: string;
+  };
+};
+
+export type TradesRetractedSubscriptionVariables = Exact<{ [key: string]: never }>;
+
+export type TradesRetractedSubscription = {
+  tradesRetracted: { chainId: number; blockHashes: Array<string>; ancestorBlock: number };
+};
+
+export type TradeFieldsFragment = {
+  id: string;
+  chainId: number;
+  blockNumber: number;
+  txHash: string;
+  logIndex: number;
+  timestamp: number;
+  protocol: string;
+  pool: string;
+  trader: string;
+  tokenIn: string;
+  tokenOut: string;
+  amountIn: string;
+  amountOut: string;
 };
 
 export type WatchlistEntryFieldsFragment = {
