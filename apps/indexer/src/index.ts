@@ -9,15 +9,18 @@ export {
 } from './config/indexer-config';
 export { ChainConfig } from './config/chains';
 export { ConfigError } from './config/config-error';
+export { startIndexer, type IndexerDeps, type RunningIndexer } from './start-indexer';
+export { connectChains } from './roles/ingest/connect-chains';
+export type { RoleDeps, RoleStarter, StartedRole } from './roles/role-starter';
+export { createRpcChainReader, type RpcChainReader } from './adapters/chain/rpc-chain-reader';
 export {
-  startIndexer,
-  connectChains,
-  type IndexerDeps,
-  type RunningIndexer,
-} from './start-indexer';
-export { formatBackfill, formatProgress, ProgressTracker, type ChainProgress } from './progress';
-export { followChain, type FollowChainDeps } from './ingest/follow-chain';
-export { startSinkRole } from './sink/sink-role';
+  formatBackfill,
+  formatProgress,
+  ProgressTracker,
+  type ChainProgress,
+} from './roles/ingest/progress';
+export { followChain, type FollowChainDeps } from './roles/ingest/follow-chain';
+export { startSinkRole } from './roles/sink/sink-role';
 export { openAdapters, type Adapters } from './wiring/open-adapters';
 export { createLogger } from './wiring/logger';
 export { runMain } from './wiring/run-main';

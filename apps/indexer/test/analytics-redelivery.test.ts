@@ -12,8 +12,8 @@ import {
 import type { CanonicalEvent } from '@tidemark/schema';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChainAnalytics } from '../src/analytics/chain-analytics';
-import { TokenDecimals } from '../src/analytics/token-decimals';
+import { ChainAnalytics } from '../src/roles/analytics/chain-analytics';
+import { TokenDecimals } from '../src/roles/analytics/token-decimals';
 
 const CHAIN = 77;
 const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48' as const;

@@ -19,12 +19,17 @@ afterEach(async () => {
 
 // The fixtures README's well-known tokens: the only ones whose decimals the replay can state.
 const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
-const STABLES = new Set([
-  '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48', // USDC
-  '0xdac17f958d2ee523a2206206994597c13d831ec7', // USDT
-  '0x6b175474e89094c44da98b954eedeac495271d0f', // DAI
+/** The stablecoins (anchored at exactly $1) and their decimals. */
+const STABLE_DECIMALS = new Map([
+  ['0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48', 6], // USDC
+  ['0xdac17f958d2ee523a2206206994597c13d831ec7', 6], // USDT
+  ['0x6b175474e89094c44da98b954eedeac495271d0f', 18], // DAI
 ]);
-const WELL_KNOWN = new Set([WETH, ...STABLES, '0x2260fac5e5542a773aa44fbcfedf7c193bc2c599']);
+const WELL_KNOWN = new Set([
+  WETH,
+  ...STABLE_DECIMALS.keys(),
+  '0x2260fac5e5542a773aa44fbcfedf7c193bc2c599',
+]);
 
 /** Runs ingest, sink and analytics over a slice; returns each trade with its priced row. */
 async function pricedSlice(sliceName: string) {
@@ -65,6 +70,27 @@ function impliedWethPrice(trade: TradeExecutedV1, volumeUsd: string): bigint {
 const within = (value: bigint, reference: bigint, tolerance: number) =>
   Math.abs(Number(value - reference) / Number(reference)) <= tolerance;
 
+/**
+ * How far `feeUsd` (a Fixed) is from 0.3 % of `amountUsd` (a Fixed), in thousandths of a unit:
+ * at most 500 when the fee is the exact 0.3 % rounded to the nearest 10^-18 dollar.
+ */
+function v2FeeError(feeUsd: string, amountUsd: bigint): bigint {
+  const error = parseFixed(feeUsd) * 1000n - amountUsd * 3n;
+  return error < 0n ? -error : error;
+}
+
+/**
+ * The USD value of what a V2 trade paid in, from its own amounts alone when exactly one side is a
+ * stablecoin: amountIn itself when it is the stablecoin, else the stablecoin amount it bought.
+ */
+function stableValueOfAmountIn(trade: TradeExecutedV1): bigint | undefined {
+  const [dIn, dOut] = [STABLE_DECIMALS.get(trade.tokenIn), STABLE_DECIMALS.get(trade.tokenOut)];
+  if ((dIn === undefined) === (dOut === undefined)) return undefined;
+  return dIn !== undefined
+    ? tokensFromRaw(BigInt(trade.amountIn), dIn)
+    : tokensFromRaw(BigInt(trade.amountOut), dOut!);
+}
+
 describe('analytics on replayed Ethereum mainnet blocks', () => {
   it.each(mainnetSlices)('prices the trades of %s consistently', async (sliceName) => {
     const rows = await pricedSlice(sliceName);
@@ -91,14 +117,25 @@ describe('analytics on replayed Ethereum mainnet blocks', () => {
         priced.txHash,
       ).toBe(true);
 
-    // A price per token only where its decimals are known; V2 fees are 0.3 % of the volume.
+    // A price per token only where its decimals are known; V2 fees are 0.3 % of the volume, to
+    // the nearest 10^-18 dollar (neither more nor less).
     for (const { priced } of rows) {
       if (!WELL_KNOWN.has(priced.baseToken)) expect(priced.priceUsd).toBeNull();
-      if (priced.protocol === 'uniswap-v2' && priced.volumeUsd !== null) {
-        const fee = (parseFixed(priced.volumeUsd) * 3n) / 1000n;
-        expect(Number(parseFixed(priced.feeUsd!) - fee)).toBeLessThanOrEqual(1);
-      }
+      if (priced.protocol === 'uniswap-v2' && priced.volumeUsd !== null)
+        expect(
+          v2FeeError(priced.feeUsd!, parseFixed(priced.volumeUsd)),
+          priced.txHash,
+        ).toBeLessThanOrEqual(500n);
     }
+    // The same fee from the fixture's amounts alone, where a stablecoin ($1) sets the value of
+    // amountIn: 0.3 % of amountIn, the fee a V2 pair keeps.
+    const stablePaired = rows.flatMap(({ trade, priced }) => {
+      const valueIn = stableValueOfAmountIn(trade);
+      return trade.protocol === 'uniswap-v2' && valueIn !== undefined ? [{ priced, valueIn }] : [];
+    });
+    expect(stablePaired.length).toBeGreaterThan(0);
+    for (const { priced, valueIn } of stablePaired)
+      expect(v2FeeError(priced.feeUsd!, valueIn), priced.txHash).toBeLessThanOrEqual(500n);
 
     // Gas in USD is the receipt's gas x price in ETH at the book's WETH price, once per tx.
     const gasPriced = rows.filter((r) => r.priced.gasFeeUsd !== null);

@@ -15,10 +15,10 @@ import type { TradeExecutedV1, TransferV1 } from '@tidemark/schema';
 import { eventually } from '@tidemark/testkit';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { ChainConfig, ConfigError, startIndexer } from '../src/index';
-import { createBatchReads } from '../src/metadata/batch-reads';
-import { createRpcChainReader } from '../src/chain/rpc-chain-reader';
-import { createTokenMetadataReader } from '../src/metadata/token-metadata-reader';
+import { ChainConfig, startIndexer } from '../src/index';
+import { createBatchReads } from '../src/adapters/metadata/batch-reads';
+import { createRpcChainReader } from '../src/adapters/chain/rpc-chain-reader';
+import { createTokenMetadataReader } from '../src/adapters/metadata/token-metadata-reader';
 import { blockNumber } from './support/chain-truth';
 import { deployStrangerPool } from './support/stranger-pool';
 
@@ -56,20 +56,6 @@ async function swapLogs(rpcUrl: string, toBlock: number): Promise<SwapLog[]> {
     pool: lower(l.address),
     blockNumber: Number(BigInt(l.blockNumber)),
   }));
-}
-
-/**
- * The start-up check asks the RPC once; on a loaded 2-core machine the node's first answer can
- * miss it. That is a start-up failure, not what this suite tests, so the start is tried again.
- */
-async function startWithRetries<T>(start: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await start();
-    } catch (error) {
-      if (attempt >= 3 || !(error instanceof ConfigError)) throw error;
-    }
-  }
 }
 
 interface Run {
@@ -119,9 +105,14 @@ describe('pool discovery on a devnet chain', () => {
       ...chainConfig,
     });
     const logger = pino({ level: 'warn' });
-    const indexer = await startWithRetries(() =>
-      startIndexer({ chains: [config], roles: ['ingest'], bus, oltp, olap, logger }),
-    );
+    const indexer = await startIndexer({
+      chains: [config],
+      roles: ['ingest'],
+      bus,
+      oltp,
+      olap,
+      logger,
+    });
     try {
       await eventually(
         `ingest reaches block ${target}`,

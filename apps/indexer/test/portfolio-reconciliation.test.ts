@@ -3,7 +3,7 @@ import { eventually } from '@tidemark/testkit';
 import pino from 'pino';
 import { encodeFunctionData, parseAbi, type Hex } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PORTFOLIO_CONSUMER } from '../src/analytics/portfolio/chain-portfolio';
+import { PORTFOLIO_CONSUMER } from '../src/roles/analytics/portfolio-consumer/chain-portfolio';
 import { ChainList } from '../src/config/chains';
 import { rpc } from './support/chain-truth';
 import { headNumber } from './support/reorg-truth';

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import {
   ChainConfig,
+  createRpcChainReader,
   followChain,
   formatBackfill,
   openAdapters,
@@ -57,6 +58,8 @@ export async function runIngestBench(options: BenchOptions): Promise<BenchResult
     'tidemark-bench',
   );
   const rpc = await startMarketRpc(market, BENCH_CHAIN_ID);
+  const config = benchChainConfig(rpc.url, market, options.maxBlockRange);
+  const contracts = benchContracts(config, options.logger);
   const abort = new AbortController();
   const progress = new ProgressTracker();
   try {
@@ -67,7 +70,8 @@ export async function runIngestBench(options: BenchOptions): Promise<BenchResult
     const cpuAtStart = process.cpuUsage();
     const ingest = followChain({
       chain,
-      config: benchChainConfig(rpc.url, market, options.maxBlockRange),
+      config,
+      contracts: contracts.contracts,
       ...adapters,
       logger: options.logger,
       progress,
@@ -81,7 +85,7 @@ export async function runIngestBench(options: BenchOptions): Promise<BenchResult
     const cpu = process.cpuUsage(cpuAtStart);
     abort.abort();
     await ingest;
-    await sink.unsubscribe();
+    await sink.stop();
     const events = progress.snapshot()[0]?.totalEvents ?? 0;
     const logs = market.shape.totalLogs;
     return {
@@ -98,6 +102,7 @@ export async function runIngestBench(options: BenchOptions): Promise<BenchResult
   } finally {
     abort.abort();
     await adapters.close();
+    await contracts.close();
     await rpc.close();
     if (options.stores.dataDir === undefined) await rm(tempDir, { recursive: true, force: true });
   }
@@ -135,6 +140,11 @@ export function benchChainConfig(rpcUrl: string, market: SyntheticMarket, maxBlo
     startBlock: market.shape.firstBlock,
     maxBlockRange,
   });
+}
+
+/** Token and pool contract reads over the market's RPC (the synthetic reader has none). */
+export function benchContracts(config: ChainConfig, logger: Logger) {
+  return createRpcChainReader({ ...config, chainId: config.id, logger });
 }
 
 /** Logs in the generated chain that become trades: one per swap. */

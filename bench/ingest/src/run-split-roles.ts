@@ -7,7 +7,7 @@ import { createOltpStore } from '@tidemark/db';
 import { followChain, openAdapters, ProgressTracker, startSinkRole } from '@tidemark/indexer';
 import type { Logger } from 'pino';
 import { startMarketRpc } from './market-rpc';
-import { BENCH_CHAIN_ID, benchChainConfig } from './run-ingest-bench';
+import { BENCH_CHAIN_ID, benchChainConfig, benchContracts } from './run-ingest-bench';
 import { createSyntheticChainReader } from './synthetic-chain-reader';
 import { SyntheticMarket, type MarketShape } from './synthetic-market';
 
@@ -57,7 +57,7 @@ export async function runSinkHalf(options: SplitOptions): Promise<void> {
     const doneAt = Date.now();
     const trades = await adapters.olap.countTrades({ chainId: BENCH_CHAIN_ID });
     options.report({ role: 'sink', doneAt, trades, ...usage(cpuAtStart) });
-    await sink.unsubscribe();
+    await sink.stop();
   } finally {
     await adapters.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -80,6 +80,8 @@ export async function runIngestHalf(options: SplitOptions): Promise<void> {
     logger: options.logger,
   });
   const rpc = await startMarketRpc(market, BENCH_CHAIN_ID);
+  const config = benchChainConfig(rpc.url, market, options.maxBlockRange);
+  const contracts = benchContracts(config, options.logger);
   const abort = new AbortController();
   const progress = new ProgressTracker();
   try {
@@ -89,7 +91,8 @@ export async function runIngestHalf(options: SplitOptions): Promise<void> {
     options.report({ role: 'ingest', startedAt });
     const ingest = followChain({
       chain,
-      config: benchChainConfig(rpc.url, market, options.maxBlockRange),
+      config,
+      contracts: contracts.contracts,
       bus,
       oltp,
       logger: options.logger,
@@ -115,6 +118,7 @@ export async function runIngestHalf(options: SplitOptions): Promise<void> {
     abort.abort();
     await bus.close();
     await oltp.close();
+    await contracts.close();
     await rpc.close();
   }
 }

@@ -1,23 +1,21 @@
 import type { OlapStore } from '@tidemark/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOlapStore } from '../src/index';
 import { hex, trade, transfer } from './fixtures';
-import { tempDirs } from './store-location';
+import { closeAfterEach, tempDirs } from './store-location';
 
 const newDir = tempDirs();
+const closeLater = closeAfterEach<OlapStore>();
 const t0 = 1_700_000_000;
 
+/** Each test has a store of its own, so none depends on what another left behind. */
+async function freshStore(): Promise<OlapStore> {
+  return closeLater(await createOlapStore({ dataDir: await newDir() }));
+}
+
 describe('chDB: retracting orphaned blocks and bounded trade queries', () => {
-  let store: OlapStore;
-
-  beforeAll(async () => {
-    store = await createOlapStore({ dataDir: await newDir() });
-  });
-  afterAll(async () => {
-    await store.close();
-  });
-
   it('deletes the trades and transfers of the given blocks only, visibly at once, idempotently', async () => {
+    const store = await freshStore();
     const blocks = [10, 11, 12, 13];
     await store.insertTrades(
       blocks.flatMap((b) =>
@@ -44,6 +42,15 @@ describe('chDB: retracting orphaned blocks and bounded trade queries', () => {
   });
 
   it('bounds trades per chain with atOrBelow', async () => {
+    const store = await freshStore();
+    // Chain 5 with two trades in each of blocks 10 and 11 and one in block 12; chain 6 with one
+    // in block 12.
+    const onChain5 = [10, 10, 11, 11, 12].map((blockNumber, i) =>
+      trade({ chainId: 5, blockNumber, logIndex: i % 2, timestamp: t0 + blockNumber }),
+    );
+    await store.insertTrades(onChain5);
+    await store.insertTrades([trade({ chainId: 6, blockNumber: 12, logIndex: 0, timestamp: t0 })]);
+
     const bounded = await store.queryTrades({ atOrBelow: new Map([[5, 11]]) }, 100);
     expect(bounded.trades.map((t) => t.blockNumber).sort()).toEqual([10, 10, 11, 11]);
     expect(await store.countTrades({ atOrBelow: new Map() })).toBe(0);

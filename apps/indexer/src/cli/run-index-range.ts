@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { RpcChainReader } from '../chain/rpc-chain-reader';
+import type { RpcChainReader } from '../adapters/chain/rpc-chain-reader';
 import { ChainConfig } from '../config/chains';
 import type { StoreConfig } from '../config/indexer-config';
-import { followChain } from '../ingest/follow-chain';
-import { formatBackfill, ProgressTracker } from '../progress';
-import { startSinkRole } from '../sink/sink-role';
-import { connectChains } from '../start-indexer';
+import { followChain } from '../roles/ingest/follow-chain';
+import { formatBackfill, ProgressTracker } from '../roles/ingest/progress';
+import { startSinkRole } from '../roles/sink/sink-role';
+import { connectChains } from '../roles/ingest/connect-chains';
 import { openAdapters } from '../wiring/open-adapters';
 import type { IndexRangeArgs } from './index-range-args';
 import { capChainReader } from './capped-chain-reader';
@@ -69,7 +69,7 @@ export async function indexRange(
     const seconds = (performance.now() - started) / 1000;
     abort.abort();
     await ingest;
-    await sink.unsubscribe();
+    await sink.stop();
     const events = progress.snapshot()[0]?.totalEvents ?? 0;
     const first = cursor ? cursor.blockNumber + 1 : args.fromBlock;
     const blocks = Math.max(0, args.toBlock - first + 1);
