@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayConfigError, parseGatewayConfig } from './config';
+import { ConfigError } from '@tidemark/runtime';
+import { parseGatewayConfig } from './config';
 
 /** The error parseGatewayConfig throws for one bad setting (fails the test if it throws none). */
-function rejection(name: string, value: string): GatewayConfigError {
+function rejection(name: string, value: string): ConfigError {
   try {
     parseGatewayConfig({ [name]: value });
   } catch (err) {
-    if (err instanceof GatewayConfigError) return err;
+    if (err instanceof ConfigError) return err;
     throw err;
   }
   throw new Error(`${name}=${JSON.stringify(value)} was accepted`);
@@ -150,7 +151,7 @@ describe('rate limit settings', () => {
     ['GATEWAY_TRUST_PROXY', '100', /expected false, true \(one proxy\) or a count of proxy hops/],
   ])('reject %s=%s with an error naming the setting', (name, value, detail) => {
     const parse = () => parseGatewayConfig({ [name]: value });
-    expect(parse).toThrow(GatewayConfigError);
+    expect(parse).toThrow(ConfigError);
     expect(parse).toThrow(new RegExp(`^${name}: `));
     expect(parse).toThrow(detail);
     expect(parse).toThrow(JSON.stringify(value));

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { parseSetting, type Env } from '@tidemark/runtime';
 import { z } from 'zod';
 import { commaSeparated } from './env-values';
 import {
@@ -70,18 +71,6 @@ export interface QueryLimits {
 
 export const defaultCorsOrigins = ['http://127.0.0.1:3000', 'http://localhost:3000'];
 
-/** A configuration value is wrong; retrying with the same environment cannot help. */
-export class GatewayConfigError extends Error {
-  readonly retryable = false;
-  constructor(
-    readonly setting: string,
-    message: string,
-  ) {
-    super(`${setting}: ${message}`);
-    this.name = 'GatewayConfigError';
-  }
-}
-
 const integer = (min: number, max: number) =>
   z
     .string()
@@ -148,56 +137,49 @@ const settings = {
     .optional(),
 } as const;
 
-function parseSetting<K extends keyof typeof settings>(
-  env: Record<string, string | undefined>,
+function setting<K extends keyof typeof settings>(
+  env: Env,
   name: K,
 ): z.output<(typeof settings)[K]> {
-  const raw = env[name];
-  const result = settings[name].safeParse(raw === '' ? undefined : raw);
-  if (!result.success) {
-    const detail = result.error.issues[0]?.message ?? 'invalid value';
-    const got = undisclosedIdentitySettings.has(name) ? 'value not shown' : JSON.stringify(raw);
-    throw new GatewayConfigError(name, `${detail} (got ${got})`);
-  }
-  return result.data as z.output<(typeof settings)[K]>;
+  const secret = undisclosedIdentitySettings.has(name);
+  return parseSetting(env, name, settings[name], { secret }) as z.output<(typeof settings)[K]>;
 }
 
-/** Reads the gateway's settings from an environment; throws GatewayConfigError naming the bad setting. */
-export function parseGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
-  const environment = parseSetting(env, 'GATEWAY_ENV');
+/** Reads the gateway's settings from an environment; throws a ConfigError naming the bad setting. */
+export function parseGatewayConfig(env: Env): GatewayConfig {
+  const environment = setting(env, 'GATEWAY_ENV');
   return {
-    host: parseSetting(env, 'GATEWAY_HOST'),
-    port: parseSetting(env, 'GATEWAY_PORT'),
-    corsOrigins: parseSetting(env, 'GATEWAY_CORS_ORIGINS'),
-    subscriberQueueLimit: parseSetting(env, 'GATEWAY_SUBSCRIBER_QUEUE_LIMIT'),
+    host: setting(env, 'GATEWAY_HOST'),
+    port: setting(env, 'GATEWAY_PORT'),
+    corsOrigins: setting(env, 'GATEWAY_CORS_ORIGINS'),
+    subscriberQueueLimit: setting(env, 'GATEWAY_SUBSCRIBER_QUEUE_LIMIT'),
     environment,
     limits: {
-      maxDepth: parseSetting(env, 'GATEWAY_MAX_DEPTH'),
-      maxAliases: parseSetting(env, 'GATEWAY_MAX_ALIASES'),
-      maxTokens: parseSetting(env, 'GATEWAY_MAX_TOKENS'),
-      maxDirectives: parseSetting(env, 'GATEWAY_MAX_DIRECTIVES'),
-      maxCost: parseSetting(env, 'GATEWAY_MAX_COST'),
+      maxDepth: setting(env, 'GATEWAY_MAX_DEPTH'),
+      maxAliases: setting(env, 'GATEWAY_MAX_ALIASES'),
+      maxTokens: setting(env, 'GATEWAY_MAX_TOKENS'),
+      maxDirectives: setting(env, 'GATEWAY_MAX_DIRECTIVES'),
+      maxCost: setting(env, 'GATEWAY_MAX_COST'),
     },
-    requestTimeoutMs: parseSetting(env, 'GATEWAY_REQUEST_TIMEOUT_MS'),
-    wsInitTimeoutMs: parseSetting(env, 'GATEWAY_WS_INIT_TIMEOUT_MS'),
-    writeThreads: parseSetting(env, 'GATEWAY_WRITE_THREADS'),
+    requestTimeoutMs: setting(env, 'GATEWAY_REQUEST_TIMEOUT_MS'),
+    wsInitTimeoutMs: setting(env, 'GATEWAY_WS_INIT_TIMEOUT_MS'),
+    writeThreads: setting(env, 'GATEWAY_WRITE_THREADS'),
     rateLimit: {
-      costPerSecond: parseSetting(env, 'GATEWAY_RATE_LIMIT_COST_PER_SECOND'),
-      burst: parseSetting(env, 'GATEWAY_RATE_LIMIT_BURST'),
+      costPerSecond: setting(env, 'GATEWAY_RATE_LIMIT_COST_PER_SECOND'),
+      burst: setting(env, 'GATEWAY_RATE_LIMIT_BURST'),
     },
-    trustedProxies: parseSetting(env, 'GATEWAY_TRUST_PROXY'),
+    trustedProxies: setting(env, 'GATEWAY_TRUST_PROXY'),
     identity: {
-      cookieName: parseSetting(env, 'GATEWAY_SESSION_COOKIE'),
+      cookieName: setting(env, 'GATEWAY_SESSION_COOKIE'),
       // Secure cookies need HTTPS, which production has and a local `npm start` does not.
-      cookieSecure:
-        parseSetting(env, 'GATEWAY_SESSION_COOKIE_SECURE') ?? environment === 'production',
-      sessionTtlSeconds: parseSetting(env, 'GATEWAY_SESSION_TTL_SECONDS'),
-      nonceTtlSeconds: parseSetting(env, 'GATEWAY_SIWE_NONCE_TTL_SECONDS'),
-      siweDomain: parseSetting(env, 'GATEWAY_SIWE_DOMAIN'),
-      siweChainIds: parseSetting(env, 'GATEWAY_SIWE_CHAIN_IDS'),
-      siweRpcUrls: parseSetting(env, 'GATEWAY_SIWE_RPC_URLS'),
+      cookieSecure: setting(env, 'GATEWAY_SESSION_COOKIE_SECURE') ?? environment === 'production',
+      sessionTtlSeconds: setting(env, 'GATEWAY_SESSION_TTL_SECONDS'),
+      nonceTtlSeconds: setting(env, 'GATEWAY_SIWE_NONCE_TTL_SECONDS'),
+      siweDomain: setting(env, 'GATEWAY_SIWE_DOMAIN'),
+      siweChainIds: setting(env, 'GATEWAY_SIWE_CHAIN_IDS'),
+      siweRpcUrls: setting(env, 'GATEWAY_SIWE_RPC_URLS'),
     },
     documents:
-      parseSetting(env, 'GATEWAY_DOCUMENTS') ?? (environment === 'production' ? 'trusted' : 'any'),
+      setting(env, 'GATEWAY_DOCUMENTS') ?? (environment === 'production' ? 'trusted' : 'any'),
   };
 }

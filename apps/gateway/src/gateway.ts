@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { AnalyticsOlapStore, EventBus, OlapStore, OltpStore } from '@tidemark/domain';
+import type { AnalyticsReader, EventBus, OlapStore, OltpReader } from '@tidemark/domain';
 import type { Authenticator } from './auth/viewer';
 import type { GatewayConfig } from './config';
 import { createIdentityService } from './auth/identity-service';
@@ -24,10 +24,10 @@ import { startSubscriptionServer, type LiveOptions } from './live/ws-server';
 
 export interface GatewayDeps {
   config: GatewayConfig;
-  oltp: OltpStore;
+  oltp: OltpReader;
   olap: OlapStore;
   /** Priced trades, candles, wallet activity, leaderboards and pool stats (the analytics role's). */
-  analytics: AnalyticsOlapStore;
+  analytics: AnalyticsReader;
   bus: EventBus;
   logger: Logger;
   /** Unix seconds, the "now" of time windows; defaults to the system clock (tests fix it). */

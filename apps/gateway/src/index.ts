@@ -1,7 +1,6 @@
 export { createGateway, type Gateway, type GatewayDeps } from './gateway';
 export {
   parseGatewayConfig,
-  GatewayConfigError,
   defaultCorsOrigins,
   type GatewayConfig,
   type GatewayEnvironment,

@@ -20,14 +20,17 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
 
 describe('the standalone entry point', () => {
   it.each([
-    ['GATEWAY_PORT', 'abc'],
-    ['KAFKA_BROKERS', 'no-port'],
-    ['LOG_LEVEL', 'loud'],
-  ])('refuses %s=%s with one line naming the setting', async (name, value) => {
+    ['GATEWAY_PORT', 'abc', 'expected an integer from 0 to 65535'],
+    ['KAFKA_BROKERS', 'no-port', 'expected host:port'],
+    ['LOG_LEVEL', 'loud', 'expected one of fatal, error, warn, info, debug, trace, silent'],
+  ])('refuses %s=%s with one line naming the setting', async (name, value, reason) => {
     const { code, stderr } = await runMain({ [name]: value });
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(new RegExp(`^gateway: ${name}: .*${value}`));
+    expect(stderr).toMatch(new RegExp(`^tidemark: configuration error: ${name}: .*${value}`));
+    expect(stderr).toBe(
+      `tidemark: configuration error: ${name}: ${reason} (got ${JSON.stringify(value)})\n`,
+    );
   });
 });
 

@@ -1,14 +1,11 @@
 export {
   parseIndexerConfig,
-  parseStoreConfig,
   parseChains,
   parseRoles,
   type IndexerConfig,
-  type StoreConfig,
   type Role,
 } from './config/indexer-config';
 export { ChainConfig } from './config/chains';
-export { ConfigError } from './config/config-error';
 export { startIndexer, type IndexerDeps, type RunningIndexer } from './start-indexer';
 export { connectChains } from './roles/ingest/connect-chains';
 export type { RoleDeps, RoleStarter, StartedRole } from './roles/role-starter';
@@ -21,6 +18,3 @@ export {
 } from './roles/ingest/progress';
 export { followChain, type FollowChainDeps } from './roles/ingest/follow-chain';
 export { startSinkRole } from './roles/sink/sink-role';
-export { openAdapters, type Adapters } from './wiring/open-adapters';
-export { createLogger } from './wiring/logger';
-export { runMain } from './wiring/run-main';

@@ -1,7 +1,5 @@
 import { parseIndexerConfig } from './config/indexer-config';
-import { runMain } from './wiring/run-main';
-import { createLogger } from './wiring/logger';
-import { openAdapters } from './wiring/open-adapters';
+import { createLogger, openAdapters, runMain } from '@tidemark/runtime';
 import { startIndexer } from './start-indexer';
 
 // The indexer as its own process (server mode, or one role per Deployment).

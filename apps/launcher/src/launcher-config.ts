@@ -1,5 +1,11 @@
-import { ConfigError, parseChains, parseStoreConfig, type StoreConfig } from '@tidemark/indexer';
-import type { ChainConfig } from '@tidemark/indexer';
+import { parseGatewayConfig, type GatewayConfig } from '@tidemark/gateway';
+import { parseChains, type ChainConfig } from '@tidemark/indexer';
+import {
+  parseSetting,
+  parseSharedSettings,
+  type Env,
+  type SharedSettings,
+} from '@tidemark/runtime';
 import { z } from 'zod';
 
 export interface DevnetSettings {
@@ -7,30 +13,38 @@ export interface DevnetSettings {
   blockTimeMs: number;
 }
 
-export interface LauncherConfig extends StoreConfig {
+export interface LauncherConfig extends SharedSettings {
   /** Chains to index; when TIDEMARK_CHAINS is unset, the local devnets are started and indexed. */
   chains: ChainConfig[] | null;
   devnet: DevnetSettings;
   webPort: number;
   webHost: string;
-  logLevel: string;
+  /** The gateway's own settings (GATEWAY_*), before the launcher's defaults (gateway-defaults.ts). */
+  gateway: GatewayConfig;
 }
 
-type Env = Record<string, string | undefined>;
+const tcpPort = z
+  .string()
+  .trim()
+  .regex(/^[0-9]+$/, 'expected a TCP port (1-65535)')
+  .transform(Number)
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(1, 'expected a TCP port (1-65535)')
+      .max(65535, 'expected a TCP port (1-65535)'),
+  )
+  .optional();
 
-function port(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const result = z.coerce.number().int().min(1).max(65535).safeParse(raw);
-  if (!result.success) throw new ConfigError(name, `expected a TCP port (1-65535), got "${raw}"`);
-  return result.data;
-}
+const port = (env: Env, name: string, fallback: number): number =>
+  parseSetting(env, name, tcpPort) ?? fallback;
 
-/** Everything `npm start` needs, parsed once. */
+/** Everything `npm start` needs, parsed once; throws a ConfigError naming a bad setting. */
 export function parseLauncherConfig(env: Env): LauncherConfig {
   const chainsSet = env.TIDEMARK_CHAINS !== undefined && env.TIDEMARK_CHAINS.trim() !== '';
   return {
-    ...parseStoreConfig(env),
+    ...parseSharedSettings(env),
     chains: chainsSet ? parseChains(env.TIDEMARK_CHAINS) : null,
     devnet: {
       chains: [
@@ -41,6 +55,6 @@ export function parseLauncherConfig(env: Env): LauncherConfig {
     },
     webPort: port(env, 'WEB_PORT', 3000),
     webHost: env.WEB_HOST?.trim() || '127.0.0.1',
-    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    gateway: parseGatewayConfig(env),
   };
 }

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { createLogger, formatProgress, runMain } from '@tidemark/indexer';
+import { formatProgress } from '@tidemark/indexer';
+import { createLogger, runMain } from '@tidemark/runtime';
 import { parseLauncherConfig } from './launcher-config';
 import { startTidemark } from './start-tidemark';
 

@@ -1,11 +1,6 @@
-import { createGateway, parseGatewayConfig } from '@tidemark/gateway';
-import {
-  openAdapters,
-  startIndexer,
-  type Adapters,
-  type ChainProgress,
-  type RunningIndexer,
-} from '@tidemark/indexer';
+import { createGateway } from '@tidemark/gateway';
+import { startIndexer, type ChainProgress, type RunningIndexer } from '@tidemark/indexer';
+import { openAdapters, type Adapters, type Env } from '@tidemark/runtime';
 import type { Logger } from 'pino';
 import { startDevnets, type RunningDevnets } from './devnet-runner';
 import { withLauncherDefaults } from './gateway-defaults';
@@ -27,7 +22,8 @@ export interface RunningTidemark {
 
 export interface StartOptions {
   logger: Logger;
-  env: Record<string, string | undefined>;
+  /** The environment the launcher was started with: the web app's settings, and which gateway ones were given. */
+  env: Env;
   /** Tests may run without the web app. */
   web?: boolean;
 }
@@ -38,8 +34,6 @@ export async function startTidemark(
   options: StartOptions,
 ): Promise<RunningTidemark> {
   const { logger } = options;
-  // Parsed first: a bad setting stops start-up before anything runs.
-  const gatewayConfig = parseGatewayConfig(options.env);
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const s of stops.splice(0).reverse())
@@ -68,7 +62,7 @@ export async function startTidemark(
     });
     stops.push(() => indexer.stop());
     const gateway = await createGateway({
-      config: withLauncherDefaults(gatewayConfig, options.env, config, chains),
+      config: withLauncherDefaults(config.gateway, options.env, config, chains),
       ...adapters,
       logger: logger.child({ service: 'gateway' }),
     });
@@ -79,6 +73,7 @@ export async function startTidemark(
         host: config.webHost,
         port: config.webPort,
         gatewayUrl: gateway.url,
+        env: options.env,
         logger: logger.child({ service: 'web' }),
       });
       stops.push(() => web!.stop());

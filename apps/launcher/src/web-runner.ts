@@ -31,6 +31,8 @@ export async function startWeb(options: {
   host: string;
   port: number;
   gatewayUrl: string;
+  /** The launcher's environment, passed on to the web app's process. */
+  env: Record<string, string | undefined>;
   logger: Logger;
 }): Promise<RunningWeb> {
   if (!existsSync(join(webDir, '.next', 'BUILD_ID'))) {
@@ -45,7 +47,7 @@ export async function startWeb(options: {
     {
       cwd: webDir,
       env: {
-        ...process.env,
+        ...options.env,
         TIDEMARK_GATEWAY_URL: options.gatewayUrl,
         NEXT_TELEMETRY_DISABLED: '1',
       },

@@ -7,11 +7,10 @@ import {
   createRpcChainReader,
   followChain,
   formatBackfill,
-  openAdapters,
   ProgressTracker,
   startSinkRole,
-  type StoreConfig,
 } from '@tidemark/indexer';
+import { openAdapters, type StoreSettings } from '@tidemark/runtime';
 import { EventTopics } from '@tidemark/domain';
 import type { Logger } from 'pino';
 import { startMarketRpc } from './market-rpc';
@@ -21,7 +20,7 @@ import { SyntheticMarket, type MarketShape } from './synthetic-market';
 export interface BenchOptions {
   shape: MarketShape;
   /** Stores and bus from configuration, as the indexer takes them; dataDir defaults to a temp dir. */
-  stores: Omit<StoreConfig, 'dataDir'> & { dataDir?: string };
+  stores: Omit<StoreSettings, 'dataDir'> & { dataDir?: string };
   maxBlockRange: number;
   logger: Logger;
   /** Called about once a second while the run is in progress. */

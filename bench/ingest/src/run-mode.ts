@@ -1,4 +1,4 @@
-import { createLogger } from '@tidemark/indexer';
+import { createLogger } from '@tidemark/runtime';
 import { parseArgs } from 'node:util';
 import { runIngestBench } from './run-ingest-bench';
 import { runIngestHalf, runSinkHalf } from './run-split-roles';

@@ -1,4 +1,4 @@
-import { createLogger } from '@tidemark/indexer';
+import { createLogger } from '@tidemark/runtime';
 import { describe, expect, it } from 'vitest';
 import { expectedTrades, runIngestBench } from '../src/run-ingest-bench';
 import { defaultShape } from '../src/synthetic-market';

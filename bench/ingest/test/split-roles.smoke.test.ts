@@ -1,4 +1,4 @@
-import { createLogger } from '@tidemark/indexer';
+import { createLogger } from '@tidemark/runtime';
 import {
   startKafka,
   startPostgres,

@@ -1,3 +1,4 @@
+export * from './primitives';
 export * from './ports/index';
 export { EventTopics, IndexedTopics } from './decode/topics';
 export { decodeLog, type DecodedLog } from './decode/decode-log';

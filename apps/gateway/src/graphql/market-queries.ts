@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
-import type { AnalyticsOlapStore, Candle, CandleInterval, PoolStats } from '@tidemark/domain';
+import type { AnalyticsReader, Candle, CandleInterval, PoolStats } from '@tidemark/domain';
 import { candleSeconds, toCandleRange, toChainId, toOpenRange } from './analytics-arguments';
 import { badUserInput } from './errors';
 import { decodeListCursor, encodeListCursor } from './list-cursor';
@@ -18,7 +18,7 @@ import {
 
 /** What the market queries read: the analytics store and the gateway's clock (Unix seconds). */
 export interface MarketDeps {
-  analytics: AnalyticsOlapStore;
+  analytics: AnalyticsReader;
   now(): number;
 }
 

@@ -3,10 +3,10 @@ import {
   parseFixed,
   tokensFromRaw,
   usdValue,
-  type AnalyticsOlapStore,
+  type AnalyticsReader,
   type BalanceInterval,
   type Fixed,
-  type OltpStore,
+  type OltpReader,
   type TokenBalance,
   type TokenRecord,
 } from '@tidemark/domain';
@@ -14,8 +14,8 @@ import { toChainId, toPnlRange } from './analytics-arguments';
 import type { WalletView } from './wallet-view';
 
 export interface PortfolioDeps {
-  oltp: OltpStore;
-  analytics: AnalyticsOlapStore;
+  oltp: OltpReader;
+  analytics: AnalyticsReader;
   now(): number;
 }
 

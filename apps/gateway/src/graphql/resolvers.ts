@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Logger } from 'pino';
-import type { AnalyticsOlapStore, ChainStatus, OlapStore, OltpStore } from '@tidemark/domain';
+import type { AnalyticsReader, ChainStatus, OlapStore, OltpReader } from '@tidemark/domain';
 import type { BlockStatus } from '@tidemark/schema';
 import type { IdentityService } from '../auth/identity-service';
 import type { Viewer } from '../auth/viewer';
@@ -16,9 +16,9 @@ import { trades, type TradesArgs } from './trade-queries';
 import type { TradeView } from './trade-view';
 
 export interface ResolverDeps {
-  oltp: OltpStore;
+  oltp: OltpReader;
   olap: OlapStore;
-  analytics: AnalyticsOlapStore;
+  analytics: AnalyticsReader;
   /** Unix seconds: "now" of time windows (24h volume, leaderboards, default ranges). */
   now(): number;
   fanout: TradeFanout;

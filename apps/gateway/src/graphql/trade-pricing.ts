@@ -1,4 +1,4 @@
-import type { AnalyticsOlapStore, PricedTrade, PricedTradeKey } from '@tidemark/domain';
+import type { AnalyticsReader, PricedTrade, PricedTradeKey } from '@tidemark/domain';
 import type { TradeView } from './trade-view';
 
 /** A trade as resolvers see it: with a way to its USD figures when it came from a query page. */
@@ -16,7 +16,7 @@ const keyText = (k: { chainId: number; blockHash: string; logIndex: number }) =>
  */
 export function withPricing(
   trades: readonly TradeView[],
-  analytics: Pick<AnalyticsOlapStore, 'pricedTrades'>,
+  analytics: Pick<AnalyticsReader, 'pricedTrades'>,
 ): TradeNode[] {
   let page: Promise<Map<string, PricedTrade>> | undefined;
   const load = () =>

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { AnalyticsOlapStore, OlapStore, OltpStore } from '@tidemark/domain';
+import type { AnalyticsReader, OlapStore, OltpReader } from '@tidemark/domain';
 import { toTradeFilter, type TradeFilterInput } from './arguments';
 import { decodeTradeCursor, encodeTradeCursor } from './cursor';
 import type { OrderInput } from './market-queries';
@@ -8,9 +8,9 @@ import { withPricing } from './trade-pricing';
 import { statusAt, toTradeView } from './trade-view';
 
 export interface TradeQueryDeps {
-  oltp: OltpStore;
+  oltp: OltpReader;
   olap: OlapStore;
-  analytics: AnalyticsOlapStore;
+  analytics: AnalyticsReader;
 }
 
 export interface TradesArgs extends PageArgs {
@@ -19,7 +19,7 @@ export interface TradesArgs extends PageArgs {
 }
 
 /** Each chain's finalized block; chains with none yet are left out (they have no final trade). */
-async function finalizedBlocks(oltp: OltpStore): Promise<Map<number, number>> {
+async function finalizedBlocks(oltp: OltpReader): Promise<Map<number, number>> {
   const bounds = new Map<number, number>();
   for (const c of await oltp.listChains())
     if (c.finalizedBlock !== null) bounds.set(c.chainId, c.finalizedBlock);

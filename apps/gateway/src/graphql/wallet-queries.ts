@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ActivityWindow, LeaderboardMetric, OltpStore } from '@tidemark/domain';
+import type { ActivityWindow, LeaderboardMetric, OltpReader } from '@tidemark/domain';
 import { toChainId, toOptionalChainId } from './analytics-arguments';
 import { pageByOffset } from './list-paging';
 import { descendingOnly, type MarketDeps, type OrderInput } from './market-queries';
@@ -7,7 +7,7 @@ import { listLimits, toPageRequest, type PageArgs } from './paging';
 import { WalletView, toTotalsView } from './wallet-view';
 
 export interface WalletQueryDeps extends MarketDeps {
-  oltp: OltpStore;
+  oltp: OltpReader;
 }
 
 export function wallet(

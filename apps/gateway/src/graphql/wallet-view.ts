@@ -8,9 +8,9 @@ import {
   positionSummaries,
   unrealizedPnl,
   type ActivityWindow,
-  type AnalyticsOlapStore,
+  type AnalyticsReader,
   type Fixed,
-  type OltpStore,
+  type OltpReader,
   type PnlBucket,
   type PositionSummary,
   type UnrealizedPnl,
@@ -23,8 +23,8 @@ import { toPnlRange } from './analytics-arguments';
 /** Where and under which keys the analytics role keeps each wallet's ledger, per chain. */
 
 export interface WalletDeps {
-  oltp: OltpStore;
-  analytics: AnalyticsOlapStore;
+  oltp: OltpReader;
+  analytics: AnalyticsReader;
 }
 
 /** The API's `WalletTotals`: a window's activity. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ConfigError } from '../config/config-error';
+import { ConfigError } from '@tidemark/runtime';
 
 export interface IndexRangeArgs {
   rpcUrl: string;

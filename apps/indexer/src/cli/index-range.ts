@@ -1,14 +1,12 @@
-import { parseStoreConfig } from '../config/indexer-config';
-import { createLogger } from '../wiring/logger';
-import { runMain } from '../wiring/run-main';
+import { createLogger, parseSharedSettings, runMain } from '@tidemark/runtime';
 import { parseIndexRangeArgs } from './index-range-args';
 import { indexRange } from './run-index-range';
 
 // Indexes one block range from any JSON-RPC URL into the configured stores, then exits.
 runMain(async () => {
   const args = parseIndexRangeArgs(process.argv.slice(2));
-  const stores = parseStoreConfig(process.env);
-  const logger = createLogger('indexer', process.env.LOG_LEVEL?.trim() || 'warn', process.stderr);
+  const { logLevel, ...stores } = parseSharedSettings(process.env, { logLevel: 'warn' });
+  const logger = createLogger('indexer', logLevel, process.stderr);
   const print = (line: string) => process.stdout.write(`${line}\n`);
   print(`indexing blocks ${args.fromBlock}..${args.toBlock} of chain ${args.chainId}`);
   const s = await indexRange(args, stores, logger, print);

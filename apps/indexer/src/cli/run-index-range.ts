@@ -1,13 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { openAdapters, type StoreSettings } from '@tidemark/runtime';
 import type { Logger } from 'pino';
 import type { RpcChainReader } from '../adapters/chain/rpc-chain-reader';
 import { ChainConfig } from '../config/chains';
-import type { StoreConfig } from '../config/indexer-config';
 import { followChain } from '../roles/ingest/follow-chain';
 import { formatBackfill, ProgressTracker } from '../roles/ingest/progress';
 import { startSinkRole } from '../roles/sink/sink-role';
 import { connectChains } from '../roles/ingest/connect-chains';
-import { openAdapters } from '../wiring/open-adapters';
 import type { IndexRangeArgs } from './index-range-args';
 import { capChainReader } from './capped-chain-reader';
 
@@ -31,7 +30,7 @@ const PROGRESS_EVERY_MS = 2_000;
  */
 export async function indexRange(
   args: IndexRangeArgs,
-  stores: StoreConfig,
+  stores: StoreSettings,
   logger: Logger,
   print: (line: string) => void,
 ): Promise<IndexRangeSummary> {

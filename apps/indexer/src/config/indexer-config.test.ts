@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from './config-error';
+import { ConfigError } from '@tidemark/runtime';
 import { parseIndexerConfig } from './indexer-config';
 
 const chains = JSON.stringify([{ id: 1, name: 'ethereum', rpcUrl: 'http://127.0.0.1:8545' }]);

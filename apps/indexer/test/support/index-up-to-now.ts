@@ -7,7 +7,7 @@ import pino from 'pino';
 import { expect } from 'vitest';
 import { ChainConfig } from '../../src/config/chains';
 import { startIndexer, type RunningIndexer } from '../../src/start-indexer';
-import { openAdapters } from '../../src/wiring/open-adapters';
+import { openAdapters } from '@tidemark/runtime';
 import { blockNumber, readChainTruth } from './chain-truth';
 
 /** The fields of the indexer's JSON log lines the RPC tests look at. */

@@ -1,4 +1,4 @@
-import type { AnalyticsStateStore, StateChange } from '@tidemark/domain';
+import type { ConsumerStateStore, StateChange } from '@tidemark/domain';
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { PgBackend } from './backend';
 import { consumerPositions, consumerState, consumerStateUndo } from './schema';
@@ -89,8 +89,8 @@ async function writeUndo(tx: Tx, consumer: string, chainId: number, undo: readon
       .onConflictDoNothing();
 }
 
-/** The consumer state store on PostgreSQL (PGlite or a server): see `AnalyticsStateStore`. */
-export function createConsumerStateStore(db: Db): AnalyticsStateStore {
+/** The consumer state store on PostgreSQL (PGlite or a server): see `ConsumerStateStore`. */
+export function createConsumerStateStore(db: Db): ConsumerStateStore {
   return {
     async position(consumer, chainId) {
       const [row] = await db

@@ -1,4 +1,4 @@
-import type { TokenRecord } from '../ports/oltp-store';
+import type { TokenRecord } from '../ports/oltp-records';
 
 /** 10^78 exceeds 2^256: with more decimals no balance could hold even one whole token. */
 export const MAX_TOKEN_DECIMALS = 77;

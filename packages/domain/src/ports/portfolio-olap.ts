@@ -1,4 +1,4 @@
-import type { DecimalString, UnixTime } from './analytics-olap';
+import type { DecimalString, UnixTime } from '../primitives';
 
 /** Why a balance changed: a transfer in, a transfer out, or the starting balance read on chain. */
 export type BalanceDeltaKind = 'in' | 'out' | 'seed';
@@ -60,15 +60,16 @@ export interface BalanceCursor {
   token: string;
 }
 
-/**
- * Wallet balances from ERC-20 transfers (the OLAP store): every delta is kept, so balances and
- * their history are sums, and a reorg removes the orphaned blocks' deltas.
- */
-export interface PortfolioOlapStore {
+/** The portfolio role's side: stores and retracts balance deltas. */
+export interface PortfolioWriter {
   /** Stores the deltas; a redelivered delta replaces itself. */
   insertBalanceDeltas(deltas: readonly BalanceDeltaRecord[]): Promise<void>;
   /** Removes every delta of these blocks (transfers and seeds). Idempotent. */
   retractBalanceBlocks(chainId: number, blockHashes: readonly string[]): Promise<void>;
+}
+
+/** The API's side: balances and their history, summed from the deltas. */
+export interface PortfolioReader {
   /** The wallet's balance of every token it has deltas of (zeros included), by chain and token. */
   balances(wallet: string, chainId?: number): Promise<TokenBalance[]>;
   /** Every balance on a chain, by wallet then token, `limit` (1 to 10,000) after `after`. */
@@ -76,3 +77,10 @@ export interface PortfolioOlapStore {
   /** Oldest first, one point per bucket with a delta, each with the token's price at its end. */
   balanceHistory(query: BalanceHistoryQuery): Promise<BalancePoint[]>;
 }
+
+/**
+ * Wallet balances from ERC-20 transfers (the OLAP store, reached as `AnalyticsOlapStore.portfolio`):
+ * every delta is kept, so balances and their history are sums, and a reorg removes the orphaned
+ * blocks' deltas.
+ */
+export interface PortfolioOlapStore extends PortfolioWriter, PortfolioReader {}

@@ -1,4 +1,4 @@
-import type { TokenRecord } from './oltp-store';
+import type { TokenRecord } from './oltp-records';
 
 /**
  * Reads ERC-20 metadata (symbol, name, decimals) from a chain. A field the token does not answer,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import {
   MAX_POOL_STATS_KEYS,
-  type AnalyticsOlapStore,
+  type AnalyticsReader,
   type PoolRef,
   type PoolStats,
 } from '@tidemark/domain';
@@ -17,7 +17,7 @@ export interface RequestLoaders {
 
 const poolKey = (ref: PoolRef) => `${ref.chainId}:${ref.pool.toLowerCase()}`;
 
-function poolStatsLoader(analytics: AnalyticsOlapStore, now: number) {
+function poolStatsLoader(analytics: AnalyticsReader, now: number) {
   return new DataLoader<PoolRef, PoolStats | null, string>(
     async (refs) => {
       const stats = await analytics.poolStatsOf(refs, now);
@@ -33,7 +33,7 @@ function poolStatsLoader(analytics: AnalyticsOlapStore, now: number) {
  * per operation), made on first use. Keyed weakly, so they go with the context.
  */
 export function requestLoaders(
-  analytics: AnalyticsOlapStore,
+  analytics: AnalyticsReader,
   now: () => number,
 ): (context: object) => RequestLoaders {
   const byContext = new WeakMap<object, RequestLoaders>();

@@ -6,7 +6,7 @@ import {
   ledgerFromJSON,
   type AnalyticsKeys,
   type AnalyticsOlapStore,
-  type AnalyticsStateStore,
+  type ConsumerStateStore,
   type AnalyzedTrade,
   type CostMethod,
   type PoolRecord,
@@ -31,7 +31,7 @@ const MAX_CACHED_LEDGERS = 20_000;
 export interface ChainAnalyticsDeps {
   pricing: Omit<PriceBookConfig, 'decimals'>;
   costMethod: CostMethod;
-  state: AnalyticsStateStore;
+  state: ConsumerStateStore;
   olap: AnalyticsOlapStore;
   /** The stored pools among these addresses (the ingest role stores every pool it indexes). */
   pools: (addresses: readonly string[]) => Promise<readonly PoolRecord[]>;

@@ -1,8 +1,8 @@
+import { ConfigError } from '@tidemark/runtime';
 import pino, { type Logger } from 'pino';
 import { createRpcChainReader, type RpcChainReader } from '../../adapters/chain/rpc-chain-reader';
 import { redactUrl } from '../../adapters/chain/endpoints/rpc-endpoint';
 import type { ChainConfig } from '../../config/chains';
-import { ConfigError } from '../../config/config-error';
 
 /** Checks that each chain's RPC answers with the configured chain id before anything starts. */
 export async function connectChains(

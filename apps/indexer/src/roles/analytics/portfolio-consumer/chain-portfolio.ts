@@ -3,7 +3,7 @@ import {
   legPair,
   seedLeg,
   transferLegs,
-  type AnalyticsStateStore,
+  type ConsumerStateStore,
   type BalanceDeltaRecord,
   type BalanceLeg,
   type PortfolioOlapStore,
@@ -22,7 +22,7 @@ export const PAIR_KEY = 'pair:';
 const MAX_CACHED_PAIRS = 200_000;
 
 export interface ChainPortfolioDeps {
-  state: AnalyticsStateStore;
+  state: ConsumerStateStore;
   store: PortfolioOlapStore;
   readBalances: BalanceReader;
   logger: Logger;

@@ -1,4 +1,4 @@
-import type { AnalyticsStateStore, PortfolioOlapStore } from '@tidemark/domain';
+import type { ConsumerStateStore, PortfolioOlapStore } from '@tidemark/domain';
 import type { CanonicalEvent } from '@tidemark/schema';
 import type { Logger } from 'pino';
 import { createRpcChainReader } from '../../../adapters/chain/rpc-chain-reader';
@@ -15,7 +15,7 @@ export interface ChainReads {
 
 export interface PortfolioChainsDeps {
   chains: readonly ChainConfig[];
-  state: AnalyticsStateStore;
+  state: ConsumerStateStore;
   store: PortfolioOlapStore;
   logger: Logger;
   /** How a chain's reads are reached; by default its configured RPC endpoints. */

@@ -20,12 +20,10 @@ export interface StateChange {
 }
 
 /**
- * Keyed JSON state of a stateful consumer (analytics, alerts), per consumer and chain, with an
- * undo log per block so that a reorg can put every key back as it was at the common ancestor.
- * `commit` stores the changes and the consumer's position in one transaction: a redelivered batch
- * finds the position past it and changes nothing.
+ * The read side of a consumer's state: what a reader of the derived state (e.g. the API reading
+ * the analytics role's wallet ledgers) may do. It cannot move a consumer's position.
  */
-export interface AnalyticsStateStore {
+export interface ConsumerStateReader {
   position(consumer: string, chainId: number): Promise<StatePosition | null>;
   /** The current values of `keys` (keys never set, or deleted, are absent). */
   load(consumer: string, chainId: number, keys: readonly string[]): Promise<Map<string, unknown>>;
@@ -36,6 +34,15 @@ export interface AnalyticsStateStore {
     prefix: string,
     limit: number,
   ): Promise<Map<string, unknown>>;
+}
+
+/**
+ * Keyed JSON state of a stateful consumer (analytics, portfolio, alerts), per consumer and chain,
+ * with an undo log per block so that a reorg can put every key back as it was at the common
+ * ancestor. `commit` stores the changes and the consumer's position in one transaction: a
+ * redelivered batch finds the position past it and changes nothing.
+ */
+export interface ConsumerStateStore extends ConsumerStateReader {
   /**
    * In one transaction: applies `changes` in order, records for each key the value it had before
    * the first change of each block, and moves the position to `position`.

@@ -1,14 +1,8 @@
 import type { Protocol } from '@tidemark/schema';
-import type { PortfolioOlapStore } from './portfolio-olap';
+import type { DecimalString, UnixTime } from '../primitives';
 
-/**
- * An exact decimal as text, at most 18 decimal places ("1234.5", "-0.000001"): the wire form of
- * the domain's `Fixed` (`parseFixed` / `formatFixed`). Stores return the shortest form.
- */
-export type DecimalString = string;
-
-/** Unix seconds. */
-export type UnixTime = number;
+// The rows the analytics role writes and the queries and answers of their readers: shared by
+// `AnalyticsWriter` and `AnalyticsReader`, so neither side depends on the other.
 
 /** Whether the trader bought or sold the pool's base token. */
 export type TradeSide = 'buy' | 'sell';
@@ -269,64 +263,4 @@ export interface PnlHistoryPoint {
   bucket: UnixTime;
   realizedPnlUsd: DecimalString;
   cumulativeRealizedPnlUsd: DecimalString;
-}
-
-/**
- * The analytics side of the OLAP store (ClickHouse or chDB): priced trades, candles, wallet
- * activity, token prices and pool states. Every write is idempotent on its natural key; derived
- * tables (candles, wallet activity) are rebuilt from priced trades by the `recompute*` methods,
- * so a retraction or redelivery leaves them exact. Every query that depends on the time takes `now`.
- */
-export interface AnalyticsOlapStore {
-  /** Stores the trades (a redelivered trade replaces itself) and says what to recompute. */
-  insertPricedTrades(trades: readonly PricedTrade[]): Promise<AnalyticsKeys>;
-  insertTokenPrices(prices: readonly TokenPriceRecord[]): Promise<void>;
-  insertPoolStates(states: readonly PoolStateRecord[]): Promise<void>;
-  /** Rebuilds every bucket of every interval the keys touch; an emptied bucket reads as absent. */
-  recomputeCandles(keys: readonly CandleKey[]): Promise<void>;
-  /**
-   * Rebuilds the touched hourly and daily wallet activity, the wallets' all-time totals and their
-   * rows of the current leaderboard snapshots.
-   */
-  recomputeWalletActivity(keys: readonly WalletKey[]): Promise<void>;
-  /**
-   * Builds the 24h, 7d and 30d leaderboards as of `now`'s hour (one row per wallet), so queries in
-   * that hour read them instead of summing the window per request; recomputes keep them current.
-   * Call it when the hour turns, from the process that writes (not concurrently with its writes).
-   * Queries for an hour without one still answer, more slowly.
-   */
-  refreshLeaderboards(now: UnixTime): Promise<void>;
-  /** What the priced trades of these blocks touch (call before they are retracted). */
-  touchedByBlocks(chainId: number, blockHashes: readonly string[]): Promise<AnalyticsKeys>;
-  /**
-   * Removes the blocks' priced trades, token prices and pool states, and rebuilds the candles and
-   * wallet activity they touched (before deleting, so a retry after a crash still finds them).
-   * Returns what was rebuilt. Idempotent.
-   */
-  retractBlocks(chainId: number, blockHashes: readonly string[]): Promise<AnalyticsKeys>;
-  /** Oldest first, empty buckets skipped. */
-  candles(query: CandleQuery): Promise<Candle[]>;
-  /** Null when the pool never traded. */
-  poolStats(chainId: number, pool: string, now: UnixTime): Promise<PoolStats | null>;
-  /**
-   * The stats of these pools in one read, in their order; a pool that never traded is left out.
-   * At most `MAX_POOL_STATS_KEYS` pools (batched reads of nested fields, e.g. a watchlist's pools).
-   */
-  poolStatsOf(pools: readonly PoolRef[], now: UnixTime): Promise<PoolStats[]>;
-  listPoolStats(query: PoolStatsListQuery): Promise<PoolStatsPage>;
-  leaderboard(query: LeaderboardQuery): Promise<LeaderboardPage>;
-  /** Zero totals for a wallet without activity in the window. */
-  walletActivity(query: WalletActivityQuery): Promise<WalletTotals>;
-  /** Oldest first, one point per bucket with trades. */
-  pnlHistory(query: PnlHistoryQuery): Promise<PnlHistoryPoint[]>;
-  /**
-   * The priced trades of these keys, in no particular order, in one read: a key the analytics role
-   * has not priced (yet) has no entry. At most `MAX_PRICED_TRADE_KEYS` keys.
-   */
-  pricedTrades(keys: readonly PricedTradeKey[]): Promise<PricedTrade[]>;
-  /** The price set at the newest block at or below `atBlock` (default: the latest); null if none. */
-  tokenPrice(chainId: number, token: string, atBlock?: number): Promise<TokenPriceRecord | null>;
-  /** Wallet balances from transfers, on the same backend. */
-  readonly portfolio: PortfolioOlapStore;
-  close(): Promise<void>;
 }
