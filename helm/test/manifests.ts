@@ -26,7 +26,7 @@ const container = z.object({
   securityContext: z.object({ readOnlyRootFilesystem: z.boolean().optional() }).passthrough(),
 });
 
-export const deploymentSchema = z.object({
+const deploymentSchema = z.object({
   kind: z.literal('Deployment'),
   metadata: z.object({ name: z.string(), labels: z.record(z.string(), z.string()) }),
   spec: z.object({

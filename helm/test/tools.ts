@@ -8,7 +8,7 @@ export const chartDir = join(repoRoot, 'helm/tidemark');
 const binDir = join(repoRoot, '.cache/bin');
 
 /** Kubernetes version whose schemas scripts/setup/helm.sh unpacks; helm renders for the same. */
-export const kubeVersion = '1.34.0';
+const kubeVersion = '1.34.0';
 const schemaDir = join(repoRoot, `.cache/k8s-schemas/v${kubeVersion}-strict`);
 const argoSchemaDir = join(repoRoot, 'k8s/schemas');
 

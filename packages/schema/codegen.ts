@@ -32,13 +32,13 @@ const enumValues = {
 
 /** The types resolvers return where they differ from the schema's (module paths from the output). */
 const mappers = {
-  Wallet: '../wallet-view#WalletView',
-  Trade: '../trade-pricing#TradeNode',
+  Wallet: '../wallet/wallet-view#WalletView',
+  Trade: '../trades/trade-pricing#TradeNode',
   CandleUpdate: '../../live/analytics-fanout#CandleUpdateView',
   WalletUpdate: '../../live/analytics-fanout#WalletUpdateView',
   TradeRetraction: '../../live/retraction-fanout#RetractionView',
-  User: '../identity-views#UserView',
-  WatchlistEntry: '../identity-views#WatchlistEntryView',
+  User: '../identity/identity-views#UserView',
+  WatchlistEntry: '../identity/identity-views#WatchlistEntryView',
 };
 
 const config: CodegenConfig = {

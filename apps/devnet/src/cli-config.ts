@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 const csvIntegers = (value: string) => value.split(',').map((part) => Number(part.trim()));
 
-export const cliConfigSchema = z
+const cliConfigSchema = z
   .object({
     chainIds: z.array(z.number().int().positive()).min(1),
     /** One port per chain; 0 picks a free one. */
@@ -21,7 +21,7 @@ export const cliConfigSchema = z
   });
 export type CliConfig = z.infer<typeof cliConfigSchema>;
 
-export const cliUsage = `Usage: npm run devnet -w apps/devnet -- [options]
+const cliUsage = `Usage: npm run devnet -w apps/devnet -- [options]
   --chains 31337,31338     chain ids, one Hardhat node each
   --ports 8545,8546        RPC ports, one per chain (0 = any free port)
   --block-time 1000        milliseconds between blocks

@@ -13,12 +13,8 @@ export {
   type ContractArtifacts,
   type ContractName,
 } from './compile/compile-contracts';
-export {
-  startSimulator,
-  type MarketSimulator,
-  type SimulatorOptions,
-  type SimulatorStats,
-} from './simulator/simulator';
+export { startSimulator, type MarketSimulator } from './simulator/simulator';
+export type { SimulatorOptions, SimulatorStats } from './simulator/simulator-options';
 export {
   injectReorg,
   type InjectReorgOptions,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TradeView } from '../src/graphql/trade-view';
+import type { TradeView } from '../src/graphql/trades/trade-view';
 import { TradeFanout } from '../src/live/trade-fanout';
 
 const pool = `0x${'1'.repeat(40)}`;

@@ -25,7 +25,7 @@ export interface GatewayBenchOptions {
   log: (line: string) => void;
 }
 
-export interface LiveResult {
+interface LiveResult {
   subscribers: number;
   blocks: number;
   tradesPerBlock: number;
@@ -43,7 +43,7 @@ export interface LiveResult {
   gatewayCpuMsPerBlock: number;
 }
 
-export interface IdleResult {
+interface IdleResult {
   subscribers: number;
   rssBytes: number;
   heapUsedBytes: number;

@@ -38,7 +38,7 @@ export interface QueryBenchReport {
 }
 
 /** The "now" of every query: half an hour before the history ends, so every window has data. */
-export const benchNow = (shape: TradeShape) => shape.start + shape.days * 86_400 - 1_800;
+const benchNow = (shape: TradeShape) => shape.start + shape.days * 86_400 - 1_800;
 
 const openLoopProcess = fileURLToPath(new URL('./open-loop-process.ts', import.meta.url));
 

@@ -9,7 +9,7 @@ import {
 import { walletAddress, type TradeShape } from './synthetic-trades';
 
 /** The quote token of every synthetic pool (see generate-trades.ts), a cash token of the ledgers. */
-export const QUOTE_TOKEN = `0x${(20_000_000).toString(16).padStart(40, '0')}`;
+const QUOTE_TOKEN = `0x${(20_000_000).toString(16).padStart(40, '0')}`;
 const baseToken = (pool: number) => `0x${(10_000_000 + pool).toString(16).padStart(40, '0')}`;
 const blockHash = (chainId: number, block: number) =>
   `0x${(chainId * 1e9 + block).toString(16).padStart(64, '0')}`;

@@ -64,6 +64,6 @@ export class UnknownTopicError extends Error {
   }
 }
 
-export function describe(error: unknown): string {
+function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

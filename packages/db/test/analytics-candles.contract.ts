@@ -6,7 +6,7 @@ import { D, DAY, HOUR, blockHash, pool, pricedTrade } from './analytics-fixtures
  * Seven trades of one pool: three in the first minute (two in one block, out of log order), one in
  * the next minute, an unpriced one in the second hour, one after four hours, one the next day.
  */
-export const candleTrades = [
+const candleTrades = [
   pricedTrade({
     block: 100,
     at: D + 10,
@@ -191,7 +191,7 @@ const firstDay: Row = [
   [6, 3, 3, 3],
 ];
 
-export const expectedCandles: Record<CandleInterval, Row[]> = {
+const expectedCandles: Record<CandleInterval, Row[]> = {
   '1m': [firstMinute, secondMinute, unpriced, afterFour, nextDay],
   '5m': [firstFive, unpriced, afterFour, nextDay],
   '15m': [firstFive, unpriced, afterFour, nextDay],
@@ -200,7 +200,7 @@ export const expectedCandles: Record<CandleInterval, Row[]> = {
   '1d': [firstDay, nextDay],
 };
 
-export const allCandles = (store: AnalyticsOlapStore, interval: CandleInterval) =>
+const allCandles = (store: AnalyticsOlapStore, interval: CandleInterval) =>
   store.candles({ chainId: 1, pool: pool(1), interval, from: D, to: D + 2 * DAY, limit: 100 });
 
 async function expectCandles(store: AnalyticsOlapStore, want: Record<CandleInterval, Row[]>) {

@@ -7,7 +7,7 @@ import { defaultLogger } from '../logger';
 import { devnetRoot, hardhatConfigPath, parentWatchdogPath } from '../paths';
 import { trackChild, untrackChild } from './child-registry';
 
-export const chainOptionsSchema = z.object({
+const chainOptionsSchema = z.object({
   chainId: z.number().int().positive(),
   /** 0 or absent: the node picks a free port. */
   port: z.number().int().min(0).max(65535).default(0),
@@ -68,6 +68,7 @@ function spawnNode(config: z.infer<typeof chainOptionsSchema>): ChildProcess {
     // stdin stays a pipe: its closing is how the node learns that we are gone.
     stdio: ['pipe', 'pipe', 'pipe'],
     env: {
+      // eslint-disable-next-line no-restricted-properties -- the child inherits this environment as a whole
       ...process.env,
       DEVNET_CHAIN_ID: String(config.chainId),
       DEVNET_BLOCK_TIME_MS: String(config.blockTimeMs),

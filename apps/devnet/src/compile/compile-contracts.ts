@@ -5,7 +5,7 @@ import type { Abi, Hex } from 'viem';
 import { z } from 'zod';
 import { artifactsDir, contractsDir } from '../paths';
 
-export const contractNames = [
+const contractNames = [
   'DevToken',
   'WrappedNative',
   'DexFactory',

@@ -14,7 +14,7 @@ interface V3PoolSpec {
 }
 
 /** The V3-style pools: same couples as some V2 pairs, so arbitrage-free prices stay comparable. */
-export const v3PoolSpecs: readonly V3PoolSpec[] = [
+const v3PoolSpecs: readonly V3PoolSpec[] = [
   { base: 'WETH', quote: 'USDC', fee: 500, liquidityUsd: 2_000_000n },
   { base: 'WBTC', quote: 'WETH', fee: 3000, liquidityUsd: 1_000_000n },
 ];

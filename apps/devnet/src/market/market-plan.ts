@@ -43,7 +43,7 @@ export const pairSpecs: readonly PairSpec[] = [
 export const initialSupplyWholeTokens = 1_000_000_000n;
 
 /** USD prices are carried as 18-decimal fixed point. */
-export const priceScale = 10n ** 18n;
+const priceScale = 10n ** 18n;
 
 export function priceE18(priceUsd: string): bigint {
   return parseUnits(priceUsd, 18);

@@ -3,7 +3,7 @@ import { usdE18ToAmount } from '../market/market-plan';
 import { priceOf, reservesOf, type MarketView, type SimPair, type Trader } from './market-view';
 import type { Random } from './random';
 
-export interface PlannedAddLiquidity {
+interface PlannedAddLiquidity {
   kind: 'addLiquidity';
   trader: Trader;
   pair: SimPair;
@@ -11,7 +11,7 @@ export interface PlannedAddLiquidity {
   amount1: bigint;
 }
 
-export interface PlannedRemoveLiquidity {
+interface PlannedRemoveLiquidity {
   kind: 'removeLiquidity';
   trader: Trader;
   pair: SimPair;

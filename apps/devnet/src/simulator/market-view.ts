@@ -17,7 +17,7 @@ export interface Reserves {
   reserve1: bigint;
 }
 
-export type TraderKind = 'whale' | 'retail';
+type TraderKind = 'whale' | 'retail';
 
 export interface Trader {
   address: Address;

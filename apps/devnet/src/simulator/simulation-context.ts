@@ -6,12 +6,11 @@ import type { DevnetClients } from '../rpc/devnet-clients';
 import type { SimPair, Trader } from './market-view';
 import type { PriceModel } from './price-model';
 import type { Random } from './random';
-import type { SimulatorStats, simulatorOptionsSchema } from './simulator';
-import type { z } from 'zod';
+import type { SimulatorConfig, SimulatorStats } from './simulator-options';
 
 /** Everything one running simulation carries from round to round. */
 export interface SimulationContext {
-  config: z.infer<typeof simulatorOptionsSchema>;
+  config: SimulatorConfig;
   clients: DevnetClients;
   artifacts: ContractArtifacts;
   deployment: MarketDeployment;

@@ -12,8 +12,7 @@ import {
 } from './market-view';
 import type { Random } from './random';
 
-export type SwapMethod =
-  'swapExactTokensForTokens' | 'swapExactETHForTokens' | 'swapExactTokensForETH';
+type SwapMethod = 'swapExactTokensForTokens' | 'swapExactETHForTokens' | 'swapExactTokensForETH';
 
 export interface PlannedSwap {
   kind: 'swap';
@@ -143,7 +142,7 @@ function otherToken(pair: SimPair, token: Address): SimToken {
  * The input that moves a pool's price to the target prices (fee ignored): with k = r0 * r1 and
  * target price t = token1 per token0, the reserves on target are r0 = sqrt(k / t), r1 = sqrt(k * t).
  */
-export function amountToTarget(
+function amountToTarget(
   view: MarketView,
   pair: SimPair,
 ): { tokenIn: SimToken; tokenOut: SimToken; amountIn: bigint } | undefined {

@@ -1,6 +1,18 @@
 import { ForbiddenError, UnauthenticatedError } from './errors';
-import type { HttpIdentity } from './http-auth';
 import type { ApiKeyScope, Viewer } from './viewer';
+
+/**
+ * What a GraphQL operation over HTTP knows about its caller, beyond the viewer: plain values the
+ * HTTP adapter (http-auth.ts) reads from the request, so the policy here needs no HTTP type.
+ */
+export interface HttpIdentity {
+  /** The Host header: the EIP-4361 domain when none is configured. */
+  host: string | undefined;
+  /** The session cookie's token, when the request carried one. */
+  sessionToken: string | undefined;
+  /** Adds a Set-Cookie header to the response (sign-in, sign-out). */
+  setCookie(value: string): void;
+}
 
 /** What identity resolvers read from the operation's context (HTTP or graphql-ws). */
 export interface IdentityContext {

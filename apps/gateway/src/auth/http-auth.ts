@@ -1,26 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../http/json';
 import { readCookie } from './cookies';
-import { assertScope } from './access';
+import { assertScope, type HttpIdentity } from './access';
 import { ForbiddenError, UnauthenticatedError } from './errors';
-import type { ApiKeyScope, Authenticator, Viewer } from './viewer';
-import { StaleSessionError } from './authenticator';
+import type { Authenticator } from './http-authenticator';
+import { StaleSessionError } from './identity-policy';
+import type { ApiKeyScope, Viewer } from './viewer';
 
 /** What the HTTP layer needs to authenticate a request. */
 export interface HttpAuth {
   authenticator: Authenticator;
   /** The session cookie's name (signOut reads the token from it). */
   cookieName: string;
-}
-
-/** What a GraphQL operation over HTTP knows about its caller, beyond the viewer. */
-export interface HttpIdentity {
-  /** The Host header: the EIP-4361 domain when none is configured. */
-  host: string | undefined;
-  /** The session cookie's token, when the request carried one. */
-  sessionToken: string | undefined;
-  /** Adds a Set-Cookie header to the response (sign-in, sign-out). */
-  setCookie(value: string): void;
 }
 
 export interface AuthenticatedRequest {

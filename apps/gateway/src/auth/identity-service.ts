@@ -1,6 +1,6 @@
 import type { IdentityStore } from '@tidemark/domain';
 import type { Logger } from 'pino';
-import { createIdentityAuthenticator } from './authenticator';
+import { createIdentityAuthenticator, type Authenticator } from './http-authenticator';
 import {
   createContractSignatureVerifier,
   type ContractSignatureVerifier,
@@ -8,7 +8,6 @@ import {
 import type { SessionCookieOptions } from './cookies';
 import type { HttpAuth } from './http-auth';
 import type { IdentitySettings } from './identity-settings';
-import type { Authenticator } from './viewer';
 
 /** Identity as the gateway's layers see it: the store, its settings and the authenticator. */
 export interface IdentityService {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isAddress, verifyMessage, type Hex } from 'viem';
 import { parseSiweMessage } from 'viem/siwe';
-import { badUserInput } from '../graphql/errors';
+import { badUserInput } from '../graphql/server/errors';
 import type { ContractSignatureVerifier } from './contract-signatures';
 import { UnauthenticatedError } from './errors';
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { authenticateHttp, type HttpAuth, type HttpIdentity } from '../auth/http-auth';
+import type { HttpIdentity } from '../auth/access';
+import { authenticateHttp, type HttpAuth } from '../auth/http-auth';
 import type { Viewer } from '../auth/viewer';
 import { DocumentRefusedError } from '../documents/document-errors';
 import { resolveHttpDocument, type HttpDocuments } from '../documents/http-documents';

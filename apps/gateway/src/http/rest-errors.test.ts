@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '@tidemark/schema';
-import { badUserInput } from '../graphql/errors';
+import { badUserInput } from '../graphql/server/errors';
 import { RateLimitedError } from '../limits/rate-limit';
 import { restErrorAnswer } from './rest-errors';
 

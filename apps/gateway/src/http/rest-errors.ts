@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '@tidemark/schema';
-import { isGraphQLError, maskInternalError } from '../graphql/errors';
+import { isGraphQLError, maskInternalError } from '../graphql/server/errors';
 import { retryAfterHeader } from '../limits/rate-limit';
 
 /** What the REST view answers for errors: the GraphQL `errors` shape, with an HTTP status. */

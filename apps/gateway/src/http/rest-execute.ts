@@ -6,7 +6,7 @@ import {
   type GraphQLError,
   type GraphQLSchema,
 } from 'graphql';
-import type { Protection } from '../graphql/protection';
+import type { Protection } from '../graphql/server/protection';
 import { operationCost } from '../limits/operation-cost';
 import { rateLimitSubjectOf, type RateLimit } from '../limits/rate-limit';
 import type { RequestContext } from './graphql-handler';

@@ -5,8 +5,8 @@ import { isScalarType, specifiedScalarTypes, type GraphQLSchema } from 'graphql'
 import type { Logger } from 'pino';
 import { useSofa } from 'sofa-api';
 import { allowedScope, authenticateHttp, type HttpAuth } from '../auth/http-auth';
-import type { Protection } from '../graphql/protection';
-import { withRequestTimeout } from '../graphql/request-timeout';
+import type { Protection } from '../graphql/server/protection';
+import { withRequestTimeout } from '../graphql/server/request-timeout';
 import { clientAddress } from '../limits/client-address';
 import type { RateLimit } from '../limits/rate-limit';
 import type { RequestContext } from './graphql-handler';

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { Topics, type EventBus, type Subscription } from '@tidemark/domain';
 import type { CanonicalEvent, ReorgV1 } from '@tidemark/schema';
-import { toTradeView, type TradeView } from '../graphql/trade-view';
+import { toTradeView, type TradeView } from '../graphql/trades/trade-view';
 import type { AnalyticsFanout } from './analytics-fanout';
 import type { RetractionFanout, RetractionView } from './retraction-fanout';
 import type { TradeFanout } from './trade-fanout';

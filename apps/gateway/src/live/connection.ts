@@ -12,9 +12,10 @@ import {
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { readScopeRefusal } from '../auth/access';
-import { anonymousViewer, type Authenticator, type Viewer } from '../auth/viewer';
-import { maskInternalError } from '../graphql/errors';
-import type { LiveContext } from '../graphql/resolvers';
+import type { Authenticator } from '../auth/http-authenticator';
+import { anonymousViewer, type Viewer } from '../auth/viewer';
+import { maskInternalError } from '../graphql/server/errors';
+import type { LiveContext } from '../graphql/context';
 import { rateLimitSubjectOf } from '../limits/rate-limit';
 import {
   isShareable,

@@ -11,8 +11,8 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { Logger } from 'pino';
-import { isGraphQLError, publicErrors } from '../graphql/errors';
-import type { Protection } from '../graphql/protection';
+import { isGraphQLError, publicErrors } from '../graphql/server/errors';
+import type { Protection } from '../graphql/server/protection';
 import type { RateLimitSubject } from '../limits/cost-rate-limiter';
 import { operationCost } from '../limits/operation-cost';
 import type { RateLimit } from '../limits/rate-limit';

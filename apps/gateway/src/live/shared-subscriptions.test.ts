@@ -4,7 +4,7 @@ import pino from 'pino';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseGatewayConfig } from '../config';
-import { createProtection } from '../graphql/protection';
+import { createProtection } from '../graphql/server/protection';
 import { createFrameWriter } from './frame-writer';
 import { SharedSubscriptions, type SharedMember } from './shared-subscriptions';
 import { SubscriberQueue } from './subscriber-queue';

@@ -2,8 +2,8 @@ import { GraphQLError, subscribe, type ExecutionArgs, type ExecutionResult } fro
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { anonymousViewer } from '../auth/viewer';
-import type { LiveContext } from '../graphql/resolvers';
-import type { Protection } from '../graphql/protection';
+import type { LiveContext } from '../graphql/context';
+import type { Protection } from '../graphql/server/protection';
 import type { FrameWrite, FrameWriter } from './frame-writer';
 import { serializeResult, visibleErrors } from './operations';
 import { nextFramePrefix } from './protocol';

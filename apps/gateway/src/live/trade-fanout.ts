@@ -1,5 +1,5 @@
 import type { TradeFilter } from '@tidemark/domain';
-import type { TradeView } from '../graphql/trade-view';
+import type { TradeView } from '../graphql/trades/trade-view';
 import { SubscriberQueue } from './subscriber-queue';
 
 function matches(filter: TradeFilter, trade: TradeView): boolean {

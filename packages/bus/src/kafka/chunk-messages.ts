@@ -4,7 +4,7 @@ import type { Message } from 'kafkajs';
  * Under the broker's default message.max.bytes (1 MiB), which bounds one record batch: a
  * publish of a wide block range is sent as several batches, one after another, in order.
  */
-export const MAX_SEND_BYTES = 768 * 1024;
+const MAX_SEND_BYTES = 768 * 1024;
 const PER_MESSAGE_OVERHEAD = 64;
 
 /** Splits messages into consecutive runs whose encoded size stays under `maxBytes`. */

@@ -17,8 +17,8 @@ export const EVENT_COUNT_HEADER = 'tidemark-events';
  * array of events when a run holds an event without one (a reorg). A record holds up to RECORD_MAX_EVENTS events
  * serialised in one call, and is split in halves while it is over RECORD_MAX_BYTES.
  */
-export const RECORD_MAX_EVENTS = 256;
-export const RECORD_MAX_BYTES = 512 * 1024;
+const RECORD_MAX_EVENTS = 256;
+const RECORD_MAX_BYTES = 512 * 1024;
 
 /** Runs of consecutive events of one chain, at most `maxEvents` long. */
 function runsByChain(events: readonly CanonicalEvent[], maxEvents: number): CanonicalEvent[][] {

@@ -12,7 +12,7 @@ type LogOptions = { LoggerClass: new () => Logger; level: ClickHouseLogLevel };
 /** Routes @clickhouse/client's own log lines into our structured logger instead of the console. */
 export function clientLogOptions(logger: StoreLogger): LogOptions {
   const fields = ({ module, message, args }: LogParams) => ({
-    event: 'clickhouse_client',
+    event: 'clickhouse.client_log',
     module,
     message,
     ...args,

@@ -10,6 +10,6 @@ import { closeOnce, openOlapBackend } from './open-backend';
 export async function createOlapStore(config: OlapStoreConfig): Promise<OlapStore> {
   const logger = storeLogger(config.logger, 'olap');
   const backend = await openOlapBackend(config, logger);
-  logger.info({ event: 'olap_store_opened', backend: backend.describe });
-  return createClickHouseOlapStore(backend.client, closeOnce(backend, logger, 'olap_store_closed'));
+  logger.info({ event: 'olap.store_opened', backend: backend.describe });
+  return createClickHouseOlapStore(backend.client, closeOnce(backend, logger, 'olap.store_closed'));
 }

@@ -72,7 +72,7 @@ export async function migrateClickHouse(
       format: 'JSONEachRow',
     });
     logger.info({
-      event: 'clickhouse_migration_applied',
+      event: 'clickhouse.migration_applied',
       version: migration.version,
       name: migration.name,
     });

@@ -37,7 +37,12 @@ export async function openOlapBackend(
 }
 
 /** Logs the open and makes close idempotent: shutdown paths often overlap. */
-export function closeOnce(backend: OlapBackend, logger: StoreLogger, event: string) {
+export function closeOnce(
+  backend: OlapBackend,
+  logger: StoreLogger,
+  // `<area>.<snake_case>`, like every log event name.
+  event: `${string}.${string}`,
+) {
   let closing: Promise<void> | undefined;
   return () => (closing ??= backend.close().then(() => logger.info({ event })));
 }

@@ -13,13 +13,13 @@ export async function createOltpStore(config: OltpStoreConfig): Promise<OltpStor
   const backend = config.databaseUrl
     ? await openNodePostgresBackend(config.databaseUrl, logger)
     : await openPgliteBackend(config.dataDir);
-  logger.info({ event: 'oltp_store_opened', backend: backend.describe });
+  logger.info({ event: 'oltp.store_opened', backend: backend.describe });
   const store = createDrizzleOltpStore(backend);
   let closing: Promise<void> | undefined;
   return {
     ...store,
     // Closing twice is harmless: shutdown paths often overlap.
     close: () =>
-      (closing ??= store.close().then(() => logger.info({ event: 'oltp_store_closed' }))),
+      (closing ??= store.close().then(() => logger.info({ event: 'oltp.store_closed' }))),
   };
 }

@@ -47,7 +47,7 @@ export async function openNodePostgresBackend(
   const pool = createPool(databaseUrl);
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', (error) =>
-    logger.warn({ event: 'postgres_idle_client_error', error: describeCause(error) }),
+    logger.warn({ event: 'postgres.idle_client_error', error: describeCause(error) }),
   );
   try {
     await migrateLocked(pool, where);

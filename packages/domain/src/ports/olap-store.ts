@@ -27,17 +27,8 @@ export interface TradePage {
   hasNextPage: boolean;
 }
 
-/**
- * The OLAP store port (ClickHouse server or embedded chDB): trades and transfers.
- * Inserting the same events twice leaves the same rows as inserting them once.
- */
-export interface OlapStore {
-  /**
-   * Stores every field of a trade, V3 pool state (`sqrtPriceX96`, `liquidity`, `tick`) included,
-   * except `status`: whether a trade is final depends on the chain's finalized block when it is read.
-   */
-  insertTrades(trades: readonly TradeExecutedV1[]): Promise<void>;
-  insertTransfers(transfers: readonly TransferV1[]): Promise<void>;
+/** The read side of the OLAP store: what the gateway may use. */
+export interface OlapReader {
   /**
    * Newest first (timestamp, chainId, blockNumber, logIndex, all descending), or all ascending with
    * `oldestFirst`, strictly after `after` in that order. Trades come back as inserted, without
@@ -51,6 +42,19 @@ export interface OlapStore {
   ): Promise<TradePage>;
   countTrades(filter?: TradeFilter): Promise<number>;
   listTransfers(chainId: number): Promise<TransferV1[]>;
+}
+
+/**
+ * The OLAP store port (ClickHouse server or embedded chDB): trades and transfers.
+ * Inserting the same events twice leaves the same rows as inserting them once.
+ */
+export interface OlapStore extends OlapReader {
+  /**
+   * Stores every field of a trade, V3 pool state (`sqrtPriceX96`, `liquidity`, `tick`) included,
+   * except `status`: whether a trade is final depends on the chain's finalized block when it is read.
+   */
+  insertTrades(trades: readonly TradeExecutedV1[]): Promise<void>;
+  insertTransfers(transfers: readonly TransferV1[]): Promise<void>;
   /**
    * Deletes the trades and transfers of the given blocks (orphaned by a reorg). Queries made after
    * it resolves no longer see them. Idempotent.

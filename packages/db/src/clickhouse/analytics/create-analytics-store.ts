@@ -11,10 +11,10 @@ export async function createAnalyticsOlapStore(
 ): Promise<ClickHouseAnalyticsStore> {
   const logger = storeLogger(config.logger, 'analytics-olap');
   const backend = await openOlapBackend(config, logger);
-  logger.info({ event: 'analytics_olap_store_opened', backend: backend.describe });
+  logger.info({ event: 'analytics_olap.store_opened', backend: backend.describe });
   return createClickHouseAnalyticsStore(
     backend.client,
-    closeOnce(backend, logger, 'analytics_olap_store_closed'),
+    closeOnce(backend, logger, 'analytics_olap.store_closed'),
     // chDB: this process owns the engine, so every write to it passes through a store on it.
     { cacheReads: !config.clickhouseUrl },
   );

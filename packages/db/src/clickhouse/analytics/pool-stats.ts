@@ -81,7 +81,7 @@ type Pair = readonly [number, string];
 const pairKey = (chainId: v.Int, pool: string) => `${Number(chainId)}:${pool}`;
 
 /** Stats of the given pools, in their order; a pool without any candle is left out. */
-export async function statsOfPools(
+async function statsOfPools(
   client: ClickHouseClient,
   pairs: readonly Pair[],
   now: number,

@@ -38,7 +38,7 @@ export async function command(
 const SPECIAL = /[\t\n\\]/;
 
 /** One TabSeparated field; `null` is TabSeparated's NULL. */
-export function field(value: string | number | null): string {
+function field(value: string | number | null): string {
   if (value === null) return '\\N';
   const text = String(value);
   return SPECIAL.test(text)

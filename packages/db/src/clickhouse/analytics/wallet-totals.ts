@@ -20,7 +20,7 @@ export interface TotalsRow {
 }
 
 /** wins / closes to 18 places, rounded half away from zero; null without closes. */
-export function winRate(wins: number, closes: number): string | null {
+function winRate(wins: number, closes: number): string | null {
   return closes === 0 ? null : formatFixed(divRound(BigInt(wins) * ONE, BigInt(closes)));
 }
 

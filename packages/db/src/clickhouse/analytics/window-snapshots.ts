@@ -96,7 +96,7 @@ export async function rebuildSnapshots(client: ClickHouseClient): Promise<void> 
 }
 
 /** The hour of the valid snapshot of `window`, or undefined. */
-export async function snapshotHour(
+async function snapshotHour(
   client: ClickHouseClient,
   window: HourWindow,
 ): Promise<number | undefined> {

@@ -8,7 +8,7 @@ export const windowHours = { '24h': 24, '7d': 168, '30d': 720 } as const;
 export type HourWindow = keyof typeof windowHours;
 
 /** Half-open [start, end) in Unix seconds; start === end is empty. */
-export type Range = readonly [number, number];
+type Range = readonly [number, number];
 
 /**
  * Where a window's hourly buckets live: whole UTC days in the daily table, the hours before the
