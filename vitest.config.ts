@@ -8,6 +8,7 @@ export default defineConfig({
       'apps/*/vitest.config.ts',
       'helm/vitest.config.ts',
       'bench/*/vitest.config.ts',
+      'scripts/vitest.config.mjs',
     ],
   },
 });

@@ -104,7 +104,7 @@ const settings = {
     .pipe(z.enum(['development', 'production'], 'expected development or production'))
     .default('development'),
   // Defaults leave at least a 2x margin over the largest query the web app, the query bench and
-  // the README send (depth 6, no aliases, ~200 tokens, cost ~55,000 for every list at its maximum page).
+  // docs/api send (depth 6, no aliases, ~200 tokens, cost ~55,000 for every list at its maximum page).
   GATEWAY_MAX_DEPTH: integer(1, 1000).default(12),
   GATEWAY_MAX_ALIASES: integer(0, 10_000).default(30),
   GATEWAY_MAX_TOKENS: integer(10, 1_000_000).default(2000),

@@ -147,7 +147,7 @@ describe('query limits', () => {
   });
 });
 
-// The largest query the README promises through: candles, trades, pools and a leaderboard, each
+// The largest query docs/api/limits.md promises through: candles, trades, pools and a leaderboard, each
 // at its maximum page (graphql-armor's cost 92,731.25).
 const dashboard = `{
   ${candles('candles')}

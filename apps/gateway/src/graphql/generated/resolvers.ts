@@ -844,8 +844,8 @@ export type Trade = {
   readonly amountOut: Scalars['BigInt']['output'];
   /**
    * The pool's base token: the one priceUsd prices. The quote token is the pool's stablecoin, else
-   * the wrapped native token, else the side priced closer to a $1 anchor (see the README's pricing
-   * section). This field and the six after it are null until
+   * the wrapped native token, else the side priced closer to a $1 anchor (see the USD pricing
+   * section of docs/configuration.md). This field and the six after it are null until
    * the analytics role has priced the trade, and on tradeExecuted pushes (a trade is pushed as soon
    * as it is indexed, before it is priced: query it again for its USD figures).
    */
