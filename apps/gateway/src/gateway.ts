@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { AnalyticsReader, EventBus, OlapStore, OltpReader } from '@tidemark/domain';
+import type { AnalyticsReader, EventBus, OlapReader, OltpReader } from '@tidemark/domain';
 import type { Authenticator } from './auth/http-authenticator';
 import type { GatewayConfig } from './config';
 import { createIdentityService } from './auth/identity-service';
@@ -25,7 +25,7 @@ import { startSubscriptionServer, type LiveOptions } from './live/ws-server';
 export interface GatewayDeps {
   config: GatewayConfig;
   oltp: OltpReader;
-  olap: OlapStore;
+  olap: OlapReader;
   /** Priced trades, candles, wallet activity, leaderboards and pool stats (the analytics role's). */
   analytics: AnalyticsReader;
   bus: EventBus;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { AnalyticsReader, OlapStore, OltpReader } from '@tidemark/domain';
+import type { AnalyticsReader, OlapReader, OltpReader } from '@tidemark/domain';
 import type { IdentityService } from '../auth/identity-service';
 import type { Viewer } from '../auth/viewer';
 import type { AnalyticsFanout } from '../live/analytics-fanout';
@@ -12,7 +12,7 @@ import type { TradeFanout } from '../live/trade-fanout';
  */
 export interface ResolverDeps {
   oltp: OltpReader;
-  olap: OlapStore;
+  olap: OlapReader;
   analytics: AnalyticsReader;
   /** Unix seconds: "now" of time windows (24h volume, leaderboards, default ranges). */
   now(): number;

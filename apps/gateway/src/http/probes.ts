@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { OlapStore, OltpReader } from '@tidemark/domain';
+import type { OlapReader, OltpReader } from '@tidemark/domain';
 
 /** A store that has not answered by then counts as down. */
 const checkTimeoutMs = 3000;
@@ -36,7 +36,7 @@ async function check(
 
 /** Ready when both stores answer a cheap query and the live bus subscription is up. */
 export async function readiness(
-  deps: { oltp: OltpReader; olap: OlapStore; busLive: () => boolean },
+  deps: { oltp: OltpReader; olap: OlapReader; busLive: () => boolean },
   logger: Logger,
 ): Promise<Readiness> {
   const [oltp, olap] = await Promise.all([

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { AnalyticsReader, OlapStore, OltpReader } from '@tidemark/domain';
+import type { AnalyticsReader, OlapReader, OltpReader } from '@tidemark/domain';
 import { toTradeFilter, type TradeFilterInput } from './trade-filter';
 import { decodeTradeCursor, encodeTradeCursor } from '../paging/cursor';
 import type { OrderInput } from '../market/market-queries';
@@ -15,7 +15,7 @@ import { statusAt, toTradeView } from './trade-view';
 
 export interface TradeQueryDeps {
   oltp: OltpReader;
-  olap: OlapStore;
+  olap: OlapReader;
   analytics: AnalyticsReader;
 }
 
