@@ -25,7 +25,7 @@ export interface IdentityContext {
 export type SignedInViewer = Extract<Viewer, { kind: 'user' }>;
 
 /** The signed-in caller, or UNAUTHENTICATED. */
-export function requireUser(context: IdentityContext): SignedInViewer {
+function requireUser(context: IdentityContext): SignedInViewer {
   const viewer = context.viewer;
   if (viewer === undefined || viewer.kind === 'anonymous')
     throw new UnauthenticatedError(

@@ -31,7 +31,7 @@ export interface ContractSignatureVerifier {
 }
 
 /** Sign-in waits this long for the chain; a slow node must not hold the request. */
-export const defaultRpcTimeoutMs = 5_000;
+const defaultRpcTimeoutMs = 5_000;
 
 /** A node answering JSON-RPC error 3, or a revert message (Hardhat says "reverted"). */
 function isRevert(error: unknown): boolean {

@@ -6,7 +6,7 @@ import { hashSecret, looksLikeApiKey } from './secrets';
 import { anonymousViewer, type Viewer } from './viewer';
 
 /** lastUsedAt is written at most this often per key, so a busy key does not write per request. */
-export const lastUsedIntervalMs = 60_000;
+const lastUsedIntervalMs = 60_000;
 
 export interface IdentityAuthenticatorDeps {
   store: IdentityStore;
@@ -103,7 +103,7 @@ async function sessionViewer(
 }
 
 /** The credentials a request carries, as its transport found them. */
-export interface RequestCredentials {
+interface RequestCredentials {
   /** The Authorization value, when one was sent ("Bearer <API key>"). */
   authorization: string | undefined;
   /** The session cookie's token, when the request carried one. */
@@ -111,7 +111,7 @@ export interface RequestCredentials {
 }
 
 /** The credentials of a graphql-ws connection: its connection_init payload, then its upgrade. */
-export interface ConnectionCredentials {
+interface ConnectionCredentials {
   /** connection_init's `authorization` (any JSON value the client sent), or undefined. */
   authorization: unknown;
   /** The upgrade request's session cookie token. */

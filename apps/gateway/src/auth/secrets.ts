@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Every API key starts with this, so leaked keys are recognisable (secret scanners, logs). */
-export const apiKeyPrefix = 'tmk_';
+const apiKeyPrefix = 'tmk_';
 /** 256 random bits each: far above the 128 bits needed against guessing. */
 const secretBytes = 32;
 /** Characters of a key kept in the clear to tell keys apart (`tmk_` + 4). */

@@ -89,7 +89,7 @@ function checkClaims(fields: ReturnType<typeof parse>, expect: SignInExpectation
 }
 
 /** No chain to ask: only externally owned accounts can sign in. */
-export const noContractSignatures: ContractSignatureVerifier = {
+const noContractSignatures: ContractSignatureVerifier = {
   supports: () => false,
   verify: () => Promise.resolve(false),
 };

@@ -20,7 +20,7 @@ export interface DocumentRequest {
   extensions?: unknown;
 }
 
-export interface ResolvedDocument {
+interface ResolvedDocument {
   /**
    * The text to run; undefined when the request has no usable text (none, empty or not a
    * string): keep what it sent, the GraphQL server refuses it in its standard way.

@@ -9,7 +9,7 @@ export type TrustedDocuments = ReadonlyMap<string, string>;
 const manifestSchema = z.record(z.string().regex(/^[0-9a-f]{64}$/), z.string().min(1));
 
 /** The manifest is broken: regenerating it fixes that, retrying the same start-up does not. */
-export class TrustedDocumentsError extends Error {
+class TrustedDocumentsError extends Error {
   readonly retryable = false;
   constructor(message: string) {
     super(message);
@@ -37,7 +37,7 @@ export function parseTrustedDocuments(json: unknown, source: string): TrustedDoc
 }
 
 /** The dashboard's operations, as generated into @tidemark/schema (see scripts/trusted-documents.ts). */
-export const trustedDocumentsModule = '@tidemark/schema/trusted-documents.json';
+const trustedDocumentsModule = '@tidemark/schema/trusted-documents.json';
 
 /** Loads the manifest shipped with @tidemark/schema. */
 export function loadTrustedDocuments(): TrustedDocuments {

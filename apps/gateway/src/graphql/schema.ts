@@ -49,7 +49,7 @@ type CheckedObjects = {
  * result shape, enum values) fails tsc, and so does a root field (or a field of a mapped object
  * type its view does not carry) that has no resolver yet.
  */
-export type CheckedResolvers = Pick<
+type CheckedResolvers = Pick<
   Resolvers,
   | 'Address'
   | 'BigInt'

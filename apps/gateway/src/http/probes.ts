@@ -4,7 +4,7 @@ import type { OlapReader, OltpReader } from '@tidemark/domain';
 /** A store that has not answered by then counts as down. */
 const checkTimeoutMs = 3000;
 
-export type CheckResult = 'ok' | 'failed';
+type CheckResult = 'ok' | 'failed';
 
 export interface Readiness {
   ready: boolean;

@@ -1,7 +1,7 @@
 import { HttpRequestError } from './http-error';
 
 /** OPTIONS is answered by the CORS layer before a request gets here. */
-export const graphqlAllowedMethods = 'GET, POST, OPTIONS';
+const graphqlAllowedMethods = 'GET, POST, OPTIONS';
 
 interface MediaType {
   type: string;

@@ -16,7 +16,7 @@ import { createRestExecute } from './rest-execute';
 import { restSchema } from './rest-schema';
 
 /** Every REST route lives under this path; the OpenAPI document is `${restBasePath}/openapi.json`. */
-export const restBasePath = '/rest';
+const restBasePath = '/rest';
 const openApiPath = '/openapi.json';
 
 export const isRestPath = (path: string): boolean =>

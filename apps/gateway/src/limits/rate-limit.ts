@@ -35,7 +35,7 @@ export interface RateLimit {
 }
 
 /** The subject of a client known only by its address. */
-export const ipSubject = (address: string): RateLimitSubject => `ip:${address}`;
+const ipSubject = (address: string): RateLimitSubject => `ip:${address}`;
 
 /**
  * Whose budget an operation spends: its API key's (`key:<id>`, wherever the key is used from),

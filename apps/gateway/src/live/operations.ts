@@ -33,7 +33,7 @@ export interface OperationLimits {
  * these (with the same document and variables) runs once per event for all its subscribers.
  * Anything else (a viewer's own watchlist, say) runs per subscriber with its connection's viewer.
  */
-export const publicSubscriptionFields: ReadonlySet<string> = new Set([
+const publicSubscriptionFields: ReadonlySet<string> = new Set([
   'tradeExecuted',
   'tradesRetracted',
   'candleUpdated',

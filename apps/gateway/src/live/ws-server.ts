@@ -15,14 +15,13 @@ import { WriteBatch } from './write-batch';
 
 export { slowSubscriberCloseCode } from './protocol';
 export type { OperationLimits } from './operations';
-export type { PayloadResolver } from './connection';
 
 /** Keep-alive: each socket is pinged this often and cut off if the previous ping got no pong. */
 const keepAliveMs = 12_000;
 /** The largest message a client may send (as the HTTP body limit); ws closes larger with 1009. */
 const maxMessageBytes = 1024 * 1024;
 /** Unsent bytes a socket may hold before its client counts as too slow (see LiveOptions). */
-export const defaultBufferLimitBytes = 4 * 1024 * 1024;
+const defaultBufferLimitBytes = 4 * 1024 * 1024;
 
 export interface SubscriptionServer {
   /** Connections open now. */

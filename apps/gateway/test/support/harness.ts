@@ -13,7 +13,7 @@ import {
   type GatewayConfig,
 } from '../../src/index';
 
-export type LogLine = Record<string, unknown>;
+type LogLine = Record<string, unknown>;
 
 export interface Harness {
   dataDir: string;

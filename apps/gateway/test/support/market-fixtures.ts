@@ -6,8 +6,8 @@ export const P1 = byteAddress('11');
 export const P2 = byteAddress('22');
 export const P3 = byteAddress('33');
 export const W1 = byteAddress('a1');
-export const W2 = byteAddress('a2');
-export const W3 = byteAddress('a3');
+const W2 = byteAddress('a2');
+const W3 = byteAddress('a3');
 /** The hour before now's (11:00 on day D + 2). */
 export const T0 = NOW - (NOW % HOUR) - HOUR;
 
@@ -53,7 +53,7 @@ export const p1: PricedTrade[] = (
 );
 
 /** P2 trades once on chain 1, P3 once on chain 2. */
-export const others: PricedTrade[] = [
+const others: PricedTrade[] = [
   priced({ block: 106, at: NOW - 600, pool: P2, trader: W1, priceUsd: '10', volumeUsd: '100' }),
   priced({ chainId: 2, block: 50, at: NOW - 2 * HOUR, pool: P3, trader: W1, volumeUsd: '7' }),
 ];

@@ -32,7 +32,7 @@ export function makeTrade(fields: Partial<TradeExecutedV1> = {}): TradeExecutedV
 }
 
 /** Uniswap V3 pool state after a swap, distinct per `n`, near the top of each field's range. */
-export function v3State(n: number): Pick<TradeExecutedV1, 'sqrtPriceX96' | 'liquidity' | 'tick'> {
+function v3State(n: number): Pick<TradeExecutedV1, 'sqrtPriceX96' | 'liquidity' | 'tick'> {
   return {
     sqrtPriceX96: `${2n ** 160n - 1n - BigInt(n)}`,
     liquidity: `${2n ** 128n - 1n - BigInt(n)}`,

@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 
 export type Frame = Record<string, unknown>;
 
-export interface Closed {
+interface Closed {
   code: number;
   reason: string;
 }

@@ -21,7 +21,7 @@ const Args = z
   })
   .refine((a) => a.to >= a.from, { error: '--to must not be below --from', path: ['to'] });
 
-export const usage =
+const usage =
   'usage: index-range --rpc <url> --chain-id <id> --from <block> --to <block> [--max-block-range <n>]';
 
 /** Parses the command line once; a missing or bad flag is a ConfigError naming it. */

@@ -2,10 +2,10 @@ import { ConfigError, parseSharedSettings, type Env, type SharedSettings } from 
 import { z } from 'zod';
 import { ChainList, type ChainConfig } from './chains';
 
-export const Roles = ['ingest', 'sink', 'analytics'] as const;
+const Roles = ['ingest', 'sink', 'analytics'] as const;
 export type Role = (typeof Roles)[number];
 
-export const CostMethods = ['average', 'fifo'] as const;
+const CostMethods = ['average', 'fifo'] as const;
 
 export interface IndexerConfig extends SharedSettings {
   chains: ChainConfig[];

@@ -7,7 +7,7 @@ export const address = z
   .transform((a) => a.toLowerCase());
 
 /** Where Multicall3 is deployed on nearly every EVM chain. */
-export const MULTICALL3_ADDRESS = '0xca11bde05977b3631167028862be2a173976ca11';
+const MULTICALL3_ADDRESS = '0xca11bde05977b3631167028862be2a173976ca11';
 
 export const FactoryConfig = z.object({
   address,

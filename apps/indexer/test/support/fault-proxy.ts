@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 /** Misbehaviour of real RPC providers, scripted per request. */
-export type Fault =
+type Fault =
   /** `retryAfter` is sent as is, or computed when the fault fires (an HTTP date, say). */
   | { kind: 'rate-limit'; retryAfter: string | (() => string) }
   | { kind: 'server-error'; status: number }
@@ -23,7 +23,7 @@ interface RpcAnswer {
   error?: unknown;
 }
 
-export interface ProxyRequest {
+interface ProxyRequest {
   at: number;
   methods: string[];
   /** The block numbers its eth_getBlockByNumber calls asked for. */

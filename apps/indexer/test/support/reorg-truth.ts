@@ -4,7 +4,7 @@ import { rpc } from './chain-truth';
 export const headNumber = async (url: string) =>
   Number(BigInt(await rpc<string>(url, 'eth_blockNumber', [])));
 
-export async function blockHashAt(url: string, n: number): Promise<string> {
+async function blockHashAt(url: string, n: number): Promise<string> {
   const block = await rpc<{ hash: string }>(url, 'eth_getBlockByNumber', [
     `0x${n.toString(16)}`,
     false,

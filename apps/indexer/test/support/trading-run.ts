@@ -18,7 +18,7 @@ export type Mode = 'embedded' | 'server';
 export type Cleanups = (() => Promise<unknown>)[];
 
 /** The bus and the OLTP database of a mode; a server mode's broker and database stop at cleanup. */
-export async function busAndDatabase(
+async function busAndDatabase(
   mode: Mode,
   clientId: string,
   logger: Logger,

@@ -12,7 +12,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** The bytes of a 0x-prefixed hex string, or null when it is not one. */
-export function hexToBytes(hex: string): Uint8Array | null {
+function hexToBytes(hex: string): Uint8Array | null {
   if (!/^0x(?:[0-9a-fA-F]{2})*$/.test(hex)) return null;
   const bytes = new Uint8Array((hex.length - 2) / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(2 + i * 2, 4 + i * 2), 16);

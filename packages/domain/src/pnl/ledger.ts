@@ -29,7 +29,7 @@ export const positionKey = (chainId: number, token: string): string =>
 export const byChainAndToken = (a: LedgerTokenRef, b: LedgerTokenRef): number =>
   a.chainId - b.chainId || (a.token < b.token ? -1 : a.token > b.token ? 1 : 0);
 
-export const emptyTotals: LedgerTotals = {
+const emptyTotals: LedgerTotals = {
   tradeCount: 0,
   volumeUsd: 0n,
   poolFeesUsd: 0n,

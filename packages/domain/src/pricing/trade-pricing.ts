@@ -31,7 +31,7 @@ interface Leg {
  * The quote of a pair: the stablecoin (token1 when both are), else the wrapped native token, else
  * the side priced in fewer hops from a $1 anchor (token1 on a tie or when neither is priced).
  */
-export function quoteTokenOf(
+function quoteTokenOf(
   token0: string,
   token1: string,
   config: BookConfig,

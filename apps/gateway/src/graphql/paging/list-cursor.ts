@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badUserInput } from '../server/errors';
 
 /** The deepest position an offset-paged list (leaderboard, pools) pages to (the stores' bound). */
-export const maxListOffset = 1_000_000;
+const maxListOffset = 1_000_000;
 
 /** Where in its list an edge is: an offset, or the sort key of its node. */
 export type CursorKey = readonly (string | number)[];

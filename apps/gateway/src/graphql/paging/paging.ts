@@ -36,7 +36,7 @@ function checkSize(name: 'first' | 'last', value: number, limits: PageLimits): n
  * Whether the client wrote argument `name` on this field (a literal, or a variable it sent):
  * graphql-js fills in the schema default otherwise, which must not count as asking for it.
  */
-export function argumentGiven(info: GraphQLResolveInfo, name: string): boolean {
+function argumentGiven(info: GraphQLResolveInfo, name: string): boolean {
   const node = info.fieldNodes[0]?.arguments?.find((a) => a.name.value === name);
   if (node === undefined) return false;
   if (node.value.kind === Kind.VARIABLE) return info.variableValues[node.value.name.value] != null;
@@ -78,7 +78,7 @@ export function cursorArgument(request: PageRequest): 'after' | 'before' {
   return request.direction === 'forward' ? 'after' : 'before';
 }
 
-export interface Edge<T> {
+interface Edge<T> {
   cursor: string;
   node: T;
 }

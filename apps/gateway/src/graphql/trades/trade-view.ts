@@ -27,7 +27,7 @@ export interface TradeView {
   status: BlockStatus;
 }
 
-export function tradeId(
+function tradeId(
   trade: Pick<TradeExecutedV1, 'chainId' | 'blockHash' | 'txHash' | 'logIndex'>,
 ): string {
   return `${trade.chainId}:${trade.blockHash}:${trade.txHash}:${trade.logIndex}`;

@@ -19,7 +19,7 @@ export function wallet(
   return new WalletView(args.address, chainId, deps, deps.now());
 }
 
-export type LeaderboardOrderField = 'VOLUME' | 'REALIZED_PNL' | 'WIN_RATE';
+type LeaderboardOrderField = 'VOLUME' | 'REALIZED_PNL' | 'WIN_RATE';
 
 export interface LeaderboardArgs extends PageArgs {
   window: ActivityWindow;

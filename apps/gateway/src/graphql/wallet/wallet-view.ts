@@ -41,7 +41,7 @@ const byChainAndToken = (a: PositionSummary, b: PositionSummary) =>
 const text = (value: Fixed | null): string | null => (value === null ? null : formatFixed(value));
 
 /** A position with its current price, value and unrealized PnL (null where unpriced). */
-export function toPositionView(
+function toPositionView(
   summary: PositionSummary,
   priced: Pick<UnrealizedPosition, 'priceUsd' | 'valueUsd' | 'unrealizedPnlUsd'>,
 ) {

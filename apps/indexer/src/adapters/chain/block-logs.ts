@@ -5,7 +5,7 @@ import { redactUrl, type RpcEndpoint } from './endpoints/rpc-endpoint';
 import { RpcFailure } from './endpoints/rpc-errors';
 import { RpcBlockWithBloom, RpcLog } from './endpoints/rpc-shapes';
 
-export type BloomHeader = z.infer<typeof RpcBlockWithBloom>;
+type BloomHeader = z.infer<typeof RpcBlockWithBloom>;
 export type Headers = Map<number, BloomHeader>;
 
 /** What eth_getLogs is asked for: topic0 any of `topics`, emitted by any of `addresses` if given. */

@@ -17,7 +17,7 @@ import { TokenDecimals } from './token-decimals';
 import { updateKeysOf } from './update-keys';
 import { UpdatePublisher } from './update-publisher';
 
-export const ANALYTICS_GROUP = 'tidemark-analytics';
+const ANALYTICS_GROUP = 'tidemark-analytics';
 
 export interface AnalyticsRoleDeps {
   bus: EventBus;

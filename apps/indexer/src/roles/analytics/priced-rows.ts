@@ -10,7 +10,7 @@ import {
 const text = (value: Fixed | null) => (value === null ? null : formatFixed(value));
 
 /** Where a USD figure came from, as the short text stored with it. */
-export function describeSource(price: TokenPrice | null): string {
+function describeSource(price: TokenPrice | null): string {
   if (!price) return 'unpriced';
   const { source } = price;
   switch (source.kind) {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { StartedRole } from '../role-starter';
 import { storeBatch } from './store-batch';
 
-export const SINK_GROUP = 'tidemark-sink';
+const SINK_GROUP = 'tidemark-sink';
 
 export interface SinkRoleDeps {
   bus: EventBus;

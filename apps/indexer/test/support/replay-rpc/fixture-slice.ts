@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The mainnet slices exported by ethereum-etl, beside the repository in shared/. */
-export const fixtureRoot = fileURLToPath(
+const fixtureRoot = fileURLToPath(
   new URL('../../../../../../shared/fixtures/mainnet/', import.meta.url),
 );
 export const mainnetSlices = ['blocks_17179063_17179063', 'blocks_17173049_17173050'] as const;
@@ -23,7 +23,7 @@ export interface FixtureSlice {
  * Reads one JSON-lines file. Integers too long for a double (wei values, difficulties) are quoted
  * before parsing so they stay exact; the files hold them as bare numbers.
  */
-export function readJsonLines(path: string): Row[] {
+function readJsonLines(path: string): Row[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')

@@ -25,10 +25,10 @@ export interface SignInOptions {
   now?: () => Date;
 }
 
-export const COOKIE_NOT_KEPT =
+const COOKIE_NOT_KEPT =
   'The gateway accepted the signature, but this browser did not keep its session cookie: open the dashboard on the same site as the gateway (for example both on 127.0.0.1, not localhost and 127.0.0.1).';
 
-export const SIGN_IN_STATEMENT =
+const SIGN_IN_STATEMENT =
   'Sign in to Tidemark. This proves you own the account; it sends no transaction and costs no gas.';
 
 /** One wallet call; its failure becomes a WalletError a person can act on. */

@@ -6,7 +6,7 @@ import { describeProblem, sessionEnded } from './problem';
 import { signInWithWallet, signOutOfGateway } from './sign-in';
 import { injectedProvider, NO_WALLET_MESSAGE } from './eip1193';
 
-export type SessionStatus = 'loading' | 'signed-out' | 'signing-in' | 'signed-in' | 'signing-out';
+type SessionStatus = 'loading' | 'signed-out' | 'signing-in' | 'signed-in' | 'signing-out';
 
 export interface SessionState {
   status: SessionStatus;

@@ -14,7 +14,7 @@ const scope = z.enum(['READ', 'ALERTS_WRITE']);
 export type ApiKey = ApiKeyFieldsFragment;
 export type ApiKeyScope = ApiKey['scopes'][number];
 
-export const apiKeySchema = z.object({
+const apiKeySchema = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),

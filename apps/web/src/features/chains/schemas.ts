@@ -6,7 +6,7 @@ import type { ChainsQuery } from '../../lib/api/generated/operations';
 
 export type Chain = ChainsQuery['chains'][number];
 
-export const chainSchema = z.object({
+const chainSchema = z.object({
   id: z.number().int(),
   name: z.string(),
   head: z.number().int().nullable(),

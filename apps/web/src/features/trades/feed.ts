@@ -4,7 +4,7 @@ import type { Trade } from './schemas';
 export const FEED_LIMIT = 100;
 
 /** Newest first: by block time, then block, then position in the block; the id breaks ties. */
-export function compareNewestFirst(a: Trade, b: Trade): number {
+function compareNewestFirst(a: Trade, b: Trade): number {
   return (
     b.timestamp - a.timestamp ||
     b.blockNumber - a.blockNumber ||

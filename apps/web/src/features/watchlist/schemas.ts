@@ -16,7 +16,7 @@ const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string')
 export type WatchlistEntry = WatchlistEntryFieldsFragment;
 export type WatchlistKind = WatchlistEntry['kind'];
 
-export const watchlistEntrySchema = z.object({
+const watchlistEntrySchema = z.object({
   id: z.string(),
   kind: z.enum(['POOL', 'WALLET']),
   chainId: z.number().int(),

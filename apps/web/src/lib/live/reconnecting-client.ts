@@ -3,7 +3,7 @@ import { retryDelayMs } from './backoff';
 import type { ConnectionEvent } from './feed-status';
 
 /** A graphql-ws close code after which reconnecting as is cannot help (refused credential). */
-export const CREDENTIAL_REFUSED = 4403;
+const CREDENTIAL_REFUSED = 4403;
 
 const closeCode = (event: unknown): number | undefined => {
   const code = (event as { code?: unknown } | null)?.code;

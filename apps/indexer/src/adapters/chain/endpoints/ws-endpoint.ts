@@ -11,7 +11,7 @@ export function createWsClient(url: string, timeoutMs: number): WsClient {
 }
 
 /** viem's errors into ours: JSON-RPC errors keep their code, the rest are transport faults. */
-export function toRpcFailure(where: string, what: string, error: unknown): RpcFailure {
+function toRpcFailure(where: string, what: string, error: unknown): RpcFailure {
   const e = error as { code?: unknown; details?: unknown; shortMessage?: unknown; name?: unknown };
   const text =
     typeof e.details === 'string' && e.details !== ''
