@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   turbopack: { root: monorepoRoot },
   poweredByHeader: false,
   reactStrictMode: true,
+  // Workspace packages export TypeScript source.
+  transpilePackages: ['@tidemark/runtime'],
 };
 
 export default nextConfig;

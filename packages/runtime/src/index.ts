@@ -10,4 +10,5 @@ export {
 } from './shared-settings';
 export { createLogger } from './logger';
 export { openAdapters, type Adapters } from './open-adapters';
-export { exitCodes, failureLine, runMain, type RunMainOptions, type StopHook } from './run-main';
+export { failureLine } from './failure-line';
+export { exitCodes, runMain, type RunMainOptions, type StopHook } from './run-main';

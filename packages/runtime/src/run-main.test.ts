@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error';
-import { failureLine } from './run-main';
+import { failureLine } from './failure-line';
 
 describe('failureLine', () => {
   it('prints a bad setting as the one configuration error line', () => {

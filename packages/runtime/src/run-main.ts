@@ -1,4 +1,4 @@
-import { ConfigError } from './config-error';
+import { failureLine } from './failure-line';
 
 /** Runs when the process stops: on SIGINT/SIGTERM (`signal` says which) or once the body ends. */
 export type StopHook = (signal?: NodeJS.Signals) => Promise<void>;
@@ -15,14 +15,6 @@ export const exitCodes = {
   /** A bad setting or a fatal error, reported in one line on stderr. */
   failed: 1,
 } as const;
-
-/** The one stderr line for an error that ends a process: no stack trace, the cause named. */
-export function failureLine(error: unknown): string {
-  if (error instanceof ConfigError)
-    return `tidemark: configuration error: ${error.message.replace(/\s*\n\s*/g, ' ')}`;
-  const text = error instanceof Error ? error.message : String(error);
-  return `tidemark: ${text.split('\n')[0] ?? text}`;
-}
 
 /**
  * Runs a process entry point. A bad setting or a fatal error prints one line (`failureLine`) and

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GATEWAY_URL, WebConfigError, parseWebConfig, toWebSocketUrl } from './config';
+import { ConfigError } from '@tidemark/runtime/config-error';
+import { DEFAULT_GATEWAY_URL, parseWebConfig, toWebSocketUrl } from './config';
 
 describe('parseWebConfig', () => {
   it('defaults to the local gateway when the variable is unset or empty', () => {
@@ -19,12 +20,12 @@ describe('parseWebConfig', () => {
 
   it('rejects a URL that is not http(s), saying a retry will not help', () => {
     const parse = (): unknown => parseWebConfig({ TIDEMARK_GATEWAY_URL: 'ftp://host/graphql' });
-    expect(parse).toThrow(WebConfigError);
+    expect(parse).toThrow(ConfigError);
     expect(parse).toThrow(/TIDEMARK_GATEWAY_URL/);
     try {
       parse();
     } catch (error) {
-      expect((error as WebConfigError).retryable).toBe(false);
+      expect((error as ConfigError).retryable).toBe(false);
     }
   });
 });
@@ -41,7 +42,7 @@ describe('the sign-in domain', () => {
   it('refuses a value that is not a host, naming the variable', () => {
     const parse = (): unknown =>
       parseWebConfig({ TIDEMARK_SIWE_DOMAIN: 'https://app.example.org' });
-    expect(parse).toThrow(WebConfigError);
+    expect(parse).toThrow(ConfigError);
     expect(parse).toThrow(/TIDEMARK_SIWE_DOMAIN/);
   });
 });

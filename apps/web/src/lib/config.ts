@@ -1,3 +1,4 @@
+import { ConfigError } from '@tidemark/runtime/config-error';
 import { z } from 'zod';
 
 export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:4000/graphql';
@@ -12,11 +13,6 @@ export interface WebConfig {
    * compares with the Host header of the sign-in request.
    */
   siweDomain: string;
-}
-
-/** A configuration error cannot be fixed by retrying; the environment must change. */
-export class WebConfigError extends Error {
-  readonly retryable = false;
 }
 
 // An empty variable counts as unset, so `TIDEMARK_GATEWAY_URL=` falls back to the default.
@@ -40,7 +36,7 @@ export function parseWebConfig(env: Readonly<Record<string, string | undefined>>
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((issue) => issue.message).join('; ');
-    throw new WebConfigError(`TIDEMARK_GATEWAY_URL must be an http(s) URL: ${detail}`);
+    throw new ConfigError('TIDEMARK_GATEWAY_URL', `must be an http(s) URL: ${detail}`);
   }
   const httpUrl = new URL(parsed.data.TIDEMARK_GATEWAY_URL).toString();
   return {
@@ -56,8 +52,9 @@ function parseSiweDomain(raw: string | undefined): string | undefined {
   const value = raw?.trim().toLowerCase();
   if (value === undefined || value === '') return undefined;
   if (!SIWE_DOMAIN.test(value))
-    throw new WebConfigError(
-      `TIDEMARK_SIWE_DOMAIN must be a host name with an optional port, like app.example.org (got ${JSON.stringify(raw)})`,
+    throw new ConfigError(
+      'TIDEMARK_SIWE_DOMAIN',
+      `must be a host name with an optional port, like app.example.org (got ${JSON.stringify(raw)})`,
     );
   return value;
 }
