@@ -65,7 +65,9 @@ function pending(path: string): string {
 
 // Another process, so it runs while a write blocks this one's main thread: once the signal pipe
 // has a byte it empties the full pipes' fill, which lets their blocked writes through. The
-// deadline only turns a broken test into a failure instead of a hang.
+// watchdog is not a wait: nothing in the test waits on it, and when it fires the outcome it
+// reports fails the assertion. It exists because a broken pool blocks this process's main thread
+// in a write, where no Vitest timeout can run, and only another process can unblock it.
 const drainerScript = `
 const { createReadStream, openSync, readSync } = require('node:fs');
 const [signal, ...pipes] = process.argv.slice(1);
@@ -78,10 +80,10 @@ function drain(outcome) {
   }
   process.stdout.write(outcome, () => process.exit(0));
 }
-const deadline = setTimeout(() => drain('deadline passed'), 20000);
+const watchdog = setTimeout(() => drain('watchdog fired: the signal never came'), 20000);
 createReadStream(signal)
   .once('open', () => process.stdout.write('ready;'))
-  .once('data', (bytes) => { clearTimeout(deadline); drain('signalled with ' + bytes.length + ' byte'); });
+  .once('data', (bytes) => { clearTimeout(watchdog); drain('signalled with ' + bytes.length + ' byte'); });
 `;
 
 /** Starts the drainer and waits until it listens on the signal pipe. */
