@@ -10,32 +10,30 @@ interface LiveTradeArgs {
   filter?: TradeFilterInput | null;
 }
 
+/** A live trade subscription on one fan-out; a subscriber too slow for its queue is dropped. */
+function onFanout<T>(
+  deps: TradeSubscriptionDeps,
+  source: TradeSubscriptionDeps['fanout'] | TradeSubscriptionDeps['retractions'],
+  message: string,
+) {
+  return {
+    subscribe: (_parent: unknown, args: LiveTradeArgs, context: LiveContext) => {
+      const filter = toLiveTradeFilter(args.filter);
+      const drop = dropSlowSubscriber(deps.logger, context, { chainId: filter.chainId }, message);
+      return source.subscribe(filter, drop);
+    },
+    resolve: (value: T) => value,
+  };
+}
+
 /** `tradeExecuted` and `tradesRetracted`, fed by the chain-events topic through the fan-outs. */
 export function tradeSubscriptions(deps: TradeSubscriptionDeps) {
   return {
-    tradeExecuted: {
-      subscribe: (_parent: unknown, args: LiveTradeArgs, context: LiveContext) => {
-        const filter = toLiveTradeFilter(args.filter);
-        const fields = { chainId: filter.chainId };
-        const message = 'subscriber too slow, dropping';
-        return deps.fanout.subscribe(
-          filter,
-          dropSlowSubscriber(deps.logger, context, fields, message),
-        );
-      },
-      resolve: (trade: TradeView) => trade,
-    },
-    tradesRetracted: {
-      subscribe: (_parent: unknown, args: LiveTradeArgs, context: LiveContext) => {
-        const filter = toLiveTradeFilter(args.filter);
-        const fields = { chainId: filter.chainId };
-        const message = 'retraction subscriber too slow, dropping';
-        return deps.retractions.subscribe(
-          filter,
-          dropSlowSubscriber(deps.logger, context, fields, message),
-        );
-      },
-      resolve: (retraction: RetractionView) => retraction,
-    },
+    tradeExecuted: onFanout<TradeView>(deps, deps.fanout, 'subscriber too slow, dropping'),
+    tradesRetracted: onFanout<RetractionView>(
+      deps,
+      deps.retractions,
+      'retraction subscriber too slow, dropping',
+    ),
   };
 }
